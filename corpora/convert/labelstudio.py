@@ -1,0 +1,56 @@
+"""Label Studio JSON export/import: a list of tasks with `data.text` and `annotations[].result[]` of
+type `labels` (from_name "label", to_name "text").
+
+`data` also carries the document id, `meta` and `records`. Entity attributes ride in each
+result's `meta`, which Label Studio keeps. On import the first annotation is read, or the first
+prediction when a task has no annotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+def to_labelstudio(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    tasks = []
+    for doc in docs:
+        results = []
+        for k, e in enumerate(doc.get("entities") or []):
+            result: dict[str, Any] = {
+                "id": f"{doc['id']}-{k}", "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": e["start"], "end": e["end"], "text": e["text"], "labels": [e["label"]]},
+            }
+            if e.get("attrs"):
+                result["meta"] = {"attrs": e["attrs"]}
+            results.append(result)
+        data: dict[str, Any] = {"id": doc["id"], "text": doc["text"], "records": doc.get("records") or []}
+        if doc.get("meta"):
+            data["meta"] = doc["meta"]
+        tasks.append({"data": data, "annotations": [{"result": results}]})
+    return tasks
+
+
+def from_labelstudio(tasks: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    docs = []
+    for n, task in enumerate(tasks):
+        data = task["data"]
+        text = data["text"]
+        sources = task.get("annotations") or task.get("predictions") or [{"result": []}]
+        entities = []
+        for result in sources[0].get("result", []):
+            if result.get("type") != "labels":
+                continue
+            value = result["value"]
+            entity: dict[str, Any] = {"start": value["start"], "end": value["end"], "label": value["labels"][0],
+                                      "text": text[value["start"]:value["end"]]}
+            if result.get("meta", {}).get("attrs"):
+                entity["attrs"] = result["meta"]["attrs"]
+            entities.append(entity)
+        doc: dict[str, Any] = {"id": data.get("id", task.get("id", n)), "text": text}
+        if data.get("meta"):
+            doc["meta"] = data["meta"]
+        doc["entities"] = entities
+        doc["records"] = data.get("records") or []
+        docs.append(doc)
+    return docs

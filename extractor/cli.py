@@ -1,0 +1,94 @@
+"""The `vnextract` command: the composition root. It reaches api/, evaluation/ and corpora/ lazily,
+inside the subcommands, so that `vnextract extract` imports only the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("vnextract")
+
+CONVERT_FORMATS = ("documents", "conll", "doccano", "labelstudio", "spacy")
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from evaluation.command import run_evaluate
+
+    labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
+    print(run_evaluate(args.gold, pred_path=args.pred, output_format=args.format, errors=args.errors,
+                       labels=labels, peers=args.peer))
+    return 0
+
+
+def _cmd_corpus_validate(args: argparse.Namespace) -> int:
+    from corpora.validate import validate_file
+
+    status = 0
+    for path in args.files:
+        findings = validate_file(path)
+        errors = [f for f in findings if f.level == "error"]
+        for finding in findings:
+            print(f"{path}: {finding}")
+        print(f"{path}: {len(errors)} errors, {len(findings) - len(errors)} warnings")
+        status = status or (1 if errors else 0)
+    return status
+
+
+def _cmd_corpus_convert(args: argparse.Namespace) -> int:
+    from corpora.convert.io import read_format, write_format
+
+    docs = read_format(Path(args.input), args.source)
+    skipped = write_format(Path(args.output), args.target, docs)
+    for line in skipped:
+        print(f"not written: {line}", file=sys.stderr)
+    print(f"{len(docs)} documents: {args.input} ({args.source}) → {args.output} ({args.target})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vnextract", description="Structured facts from Vietnamese government text.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ev = sub.add_parser("evaluate", help="score predictions (or the extractor) against a gold file")
+    ev.add_argument("gold", help="gold documents (JSONL, ANNOTATION.md format)")
+    ev.add_argument("--pred", help="predicted documents; without it the extractor runs on the gold texts")
+    ev.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    ev.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors of each label")
+    ev.add_argument("--labels", help="comma-separated labels to score (default: all)")
+    ev.add_argument("--peer", action="append", choices=("underthesea",), help="also score a peer system")
+    ev.set_defaults(func=_cmd_evaluate)
+
+    corpus = sub.add_parser("corpus", help="gold corpus tools").add_subparsers(dest="corpus_command", required=True)
+    val = corpus.add_parser("validate", help="check documents against every rule of ANNOTATION.md")
+    val.add_argument("files", nargs="+")
+    val.set_defaults(func=_cmd_corpus_validate)
+    conv = corpus.add_parser("convert", help="convert between the document format and other formats")
+    conv.add_argument("input")
+    conv.add_argument("output")
+    conv.add_argument("--from", dest="source", choices=CONVERT_FORMATS, default="documents")
+    conv.add_argument("--to", dest="target", choices=CONVERT_FORMATS, default="documents")
+    conv.set_defaults(func=_cmd_corpus_convert)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    from extractor.errors import ExtractorError
+    from evaluation.io import DocumentFileError
+
+    try:
+        return args.func(args)
+    except (ExtractorError, DocumentFileError, OSError, ValueError) as exc:
+        print(f"vnextract: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""normalise: RawDocument → ShadowText."""
+
+from extractor.normalise.unicode import normalise
+
+__all__ = ["normalise"]

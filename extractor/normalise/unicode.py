@@ -1,0 +1,74 @@
+"""Unicode normalisation on a shadow copy: NFC, one tone placement, Đ/Ð, spaces and dashes.
+
+Only NFC changes lengths (a base letter and its combining marks become one character); every
+other edit replaces one character by one character, so the offset map is built in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractor.offsets import OffsetMap
+from extractor.types import RawDocument, ShadowText
+
+_ONE_TO_ONE = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ",          # eth and African D look-alikes
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+    "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
+    "\t": " ", "\u200b": " ", "\ufeff": " ",
+})
+
+# Tone marks by vowel, for moving a mark in the open syllables oa, oe, uy (hoà → hòa, thuỷ → thủy).
+_TONED = {
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
+    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+}
+_TONE_OF = {c: (base, i) for base, row in _TONED.items() for i, c in enumerate(row)}
+_OPEN_GLIDE = re.compile(
+    r"(?<![^\W\d_])([bcdđghklmnprstvxBCDĐGHKLMNPRSTVX]*)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])"
+)
+_QU_TONED = re.compile(r"(?<![^\W\d_])([qQ])([ùúủũụÙÚỦŨỤ])([yY])(?![^\W\d_])")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    onset, first, second = match.groups()
+    base, tone = _TONE_OF[second]
+    if (first.lower(), base.lower()) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return match.group(0)
+    return onset + _TONED[first][tone] + base
+
+
+def _qu_tone(match: re.Match[str]) -> str:
+    q, u, y = match.groups()
+    base, tone = _TONE_OF[u]
+    return q + base + _TONED[y][tone]
+
+
+def fold_tones(text: str) -> str:
+    """Put tone marks on the first vowel of open oa/oe/uy syllables; length is preserved."""
+    text = _OPEN_GLIDE.sub(_move_tone, text)
+    return _QU_TONED.sub(_qu_tone, text)
+
+
+def normalise(raw: RawDocument) -> ShadowText:
+    original = raw.text
+    chunks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not cluster.isascii() else cluster
+        for char in composed:
+            chunks.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    shadow = fold_tones("".join(chunks).translate(_ONE_TO_ONE))
+    return ShadowText(raw=raw, text=shadow, offsets=OffsetMap(tuple(starts), tuple(ends), n))
