@@ -33,7 +33,7 @@ def render_table(report: dict[str, Any], *, errors: dict | None = None, peers: d
     lines = [f"documents: {report['docs']}   missing predictions: {report['missing_predictions']}", ""]
     peer_names = list(peers or {})
     header = f"{'label':<14}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}{'partF1':>8}{'attrs':>8}"
-    header += "".join(f"{name[:10] + ' F1':>14}" for name in peer_names)
+    header += "".join(f"{name[:12] + ' F1':>16}" for name in peer_names)
     lines.append(header)
     for label, s in _rows(report, "strict"):
         part = report["partial"][label]["f1"]
@@ -42,7 +42,7 @@ def render_table(report: dict[str, Any], *, errors: dict | None = None, peers: d
                f"{s['gold']:>6}{_fmt(part):>8}{(_fmt(attrs) if attrs is not None else '-'):>8}")
         for name in peer_names:
             peer_row = peers[name]["strict"].get(label)
-            row += f"{(_fmt(peer_row['f1']) if peer_row and peer_row['pred'] else '-'):>14}"
+            row += f"{(_fmt(peer_row['f1']) if peer_row and peer_row['pred'] else '-'):>16}"
         lines.append(row)
     lines += ["", f"mission score: {_fmt(report['mission_score'])}"]
     for name in peer_names:

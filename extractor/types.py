@@ -50,6 +50,11 @@ class SegmentedText:
     def meta(self) -> dict[str, Any]:
         return self.shadow.raw.meta
 
+    def original(self, start: int, end: int) -> str:
+        """The text as read behind a shadow span (records quote the user's own spelling)."""
+        a, b = self.shadow.offsets.to_original(start, end)
+        return self.shadow.raw.text[a:b]
+
 
 @dataclass
 class Mention:

@@ -1,0 +1,115 @@
+"""The only module that knows the order: read → normalise → segment → recognise → resolve → assemble → output."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from extractor.assemble import assemble_records
+from extractor.config import LABELS, RECORD_TYPES, ExtractorConfig
+from extractor.errors import EmptyInput, ExtractorError, InputTooLarge
+from extractor.normalise import normalise
+from extractor.output import assemble_document
+from extractor.recognise import DEFAULT_RECOGNISERS, Recogniser
+from extractor.resolve import resolve
+from extractor.schema import Document
+from extractor.segment import segment
+from extractor.types import Mention, RawDocument
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FailedDocument:
+    """What `pipe(..., on_error="report")` yields for a document that could not be processed."""
+
+    id: str | None
+    error: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "error": self.error, "reason": self.reason}
+
+
+class Extractor:
+    """Vietnamese text in; provinces, officials, percentages, awards, dates, organisations and legal
+    references out, with offsets into the text exactly as given.
+
+    >>> Extractor(labels=["PROVINCE", "PERCENT"]).extract("Tỉnh Ninh Bình đạt 91,6%.").entities[0].text
+    'Ninh Bình'
+    """
+
+    def __init__(
+        self,
+        *,
+        labels: Iterable[str] | None = None,
+        records: Iterable[str] | None = None,
+        segment_words: bool = True,
+        explain: bool = False,
+        recognisers: Mapping[str, Recogniser] | None = None,
+    ) -> None:
+        self.config = ExtractorConfig(
+            labels=frozenset(labels) if labels is not None else frozenset(LABELS),
+            records=frozenset(records) if records is not None else frozenset(RECORD_TYPES),
+            segment_words=segment_words,
+        )
+        self.explain = explain
+        available = dict(recognisers or DEFAULT_RECOGNISERS)
+        # Records need the labels they are built from, even when those labels are not output.
+        needed = set(self.config.labels)
+        if "official" in self.config.records:
+            needed |= {"PERSON", "ORGANIZATION"}
+        if "award" in self.config.records:
+            needed |= {"AWARD", "PERSON", "ORGANIZATION", "PROVINCE"}
+        if "percentage" in self.config.records:
+            needed |= {"PERCENT", "PROVINCE"}
+        self.recognisers = {label: fn for label, fn in available.items() if label in needed}
+
+    def extract(self, text: str, meta: Mapping[str, Any] | None = None, *, id: str | None = None) -> Document:
+        return self.extract_raw(RawDocument(text=text, meta=dict(meta or {}), id=id))
+
+    def extract_raw(self, raw: RawDocument) -> Document:
+        if not isinstance(raw.text, str):
+            raise ExtractorError("text must be a string")
+        if not raw.text.strip():
+            raise EmptyInput(f"document {raw.id or ''} has no text".replace("  ", " "))
+        if len(raw.text) > self.config.max_chars:
+            raise InputTooLarge(f"document has {len(raw.text):,} characters; the limit is {self.config.max_chars:,}")
+        shadow = normalise(raw)
+        segmented = segment(shadow, words=self.config.segment_words)
+        mentions: list[Mention] = []
+        for recognise in self.recognisers.values():
+            mentions += recognise(segmented)
+        resolved = resolve(mentions)
+        records = assemble_records(segmented, resolved, kinds=self.config.records)
+        shown = [m for m in resolved if m.label in self.config.labels]
+        return assemble_document(shadow, shown, records, explain=self.explain)
+
+    def pipe(
+        self,
+        items: Iterable[str | Mapping[str, Any] | RawDocument],
+        *,
+        on_error: Literal["raise", "report"] = "raise",
+    ) -> Iterator[Document | FailedDocument]:
+        """Documents in the order given. Items are texts, `{"id", "text", "meta"}` mappings or
+        RawDocuments; with on_error="report" a bad item yields a FailedDocument and the rest go on."""
+        for n, item in enumerate(items):
+            raw = _as_raw(item, n)
+            try:
+                yield self.extract_raw(raw)
+            except ExtractorError as exc:
+                if on_error == "raise":
+                    raise
+                log.warning("document %s failed: %s", raw.id, exc)
+                yield FailedDocument(raw.id, type(exc).__name__, str(exc))
+
+
+def _as_raw(item: str | Mapping[str, Any] | RawDocument, n: int) -> RawDocument:
+    if isinstance(item, RawDocument):
+        return item
+    if isinstance(item, str):
+        return RawDocument(text=item, id=str(n))
+    return RawDocument(text=item.get("text"), meta=dict(item.get("meta") or {}),
+                       id=str(item["id"]) if item.get("id") is not None else str(n))

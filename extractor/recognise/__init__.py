@@ -1,0 +1,16 @@
+"""recognise: one recogniser per label, registered here and nowhere else."""
+
+from __future__ import annotations
+
+from extractor.recognise import award, date, legal_ref, percent, province
+from extractor.recognise.base import Recogniser
+
+DEFAULT_RECOGNISERS: dict[str, Recogniser] = {
+    "PROVINCE": province.recognise,
+    "PERCENT": percent.recognise,
+    "AWARD": award.recognise,
+    "DATE": date.recognise,
+    "LEGAL_REF": legal_ref.recognise,
+}
+
+__all__ = ["DEFAULT_RECOGNISERS", "Recogniser"]

@@ -1,0 +1,46 @@
+"""The recogniser contract and small text helpers shared by the recognisers.
+
+A recogniser is a callable from SegmentedText to a list of Mentions in shadow offsets, each with
+an explanation. Recognisers never see each other's output: conflicts are settled in resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractor.types import Mention, SegmentedText
+
+Recogniser = Callable[[SegmentedText], list[Mention]]
+
+LETTER = r"[^\W\d_]"
+WORD_START = r"(?<![\w])"
+WORD_END = r"(?![\w])"
+_WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def words_before(text: str, position: int, count: int = 3, *, limit: int = 60) -> list[str]:
+    """The last `count` words before `position` (closest last), within one line."""
+    window = text[max(0, position - limit):position]
+    window = window.rsplit("\n", 1)[-1]
+    return [m.group(0) for m in _WORD.finditer(window)][-count:]
+
+
+def words_after(text: str, position: int, count: int = 3, *, limit: int = 60) -> list[str]:
+    window = text[position:position + limit].split("\n", 1)[0]
+    return [m.group(0) for m in _WORD.finditer(window)][:count]
+
+
+def left_context(text: str, position: int, limit: int = 40) -> str:
+    """Text before `position` on the same line, casefolded, for cue matching."""
+    return text[max(0, position - limit):position].rsplit("\n", 1)[-1].casefold()
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, white space matching any run."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)

@@ -1,0 +1,99 @@
+"""DATE: a day and month, or a month and year ('13/12/2019', 'ngày 13/12', 'tháng 12/2019',
+'ngày 13 tháng 12 năm 2019', ranges 'ngày 1 - 9/5'). Values are ISO 8601 as far as written; a
+missing year is inferred from the document date and marked so."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.recognise.base import left_context
+from extractor.types import Mention, SegmentedText
+
+_D = r"(?P<{n}d>\d{{1,2}})"
+_M = r"(?P<{n}m>\d{{1,2}})"
+_Y = r"(?P<{n}y>\d{{4}})"
+
+
+def _numeric(n: str, sep: str) -> str:
+    return rf"{_D.format(n=n)}\s?{sep}\s?{_M.format(n=n)}(?:{sep}{_Y.format(n=n)})?"
+
+
+_SLASH = _numeric("a", "/")
+_SLASH_B = _numeric("b", "/")
+_DASH = _numeric("a", "-")
+_DOT = _numeric("a", r"\.")
+_WORDS = r"(?P<ad>\d{1,2})\s+tháng\s+(?P<am>\d{1,2})(?:\s+năm\s+(?P<ay>\d{4}))?"
+_PREFIX = r"(?P<prefix>(?:ngày|Ngày|NGÀY)\s+)?"
+
+PATTERNS = [
+    # a range with one month: "ngày 1 - 9/5", "13 - 19/5/2017"
+    re.compile(rf"{_PREFIX}(?P<from>\d{{1,2}})\s*-\s*{_SLASH}(?![\d/])"),
+    # two full dates joined by a dash: "3/7/1957-3/7/2017"
+    re.compile(rf"{_PREFIX}{_SLASH}\s*-\s*{_SLASH_B}(?![\d/])"),
+    re.compile(rf"{_PREFIX}{_WORDS}(?!\d)", re.IGNORECASE),
+    re.compile(r"(?P<prefix>)(?<!\w)[Tt]háng\s+(?P<mm>\d{1,2})(?:\s?/\s?|\s+năm\s+)(?P<my>\d{4})(?![\d/])"),
+    re.compile(rf"{_PREFIX}{_SLASH}(?![\d/]|\s?/)"),
+    re.compile(rf"{_PREFIX}{_DASH}(?![\w\-/])"),
+    re.compile(rf"{_PREFIX}{_DOT}(?!\w|\.\d)"),
+]
+_TIME_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua|vào)\s*\Z")
+_NOT_DATE_BEFORE = re.compile(r"(?:số\s*|[/\d,.-])\Z")
+
+
+def _valid(day: int | None, month: int, year: int | None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= 31) and (year is None or 1800 <= year <= 2100)
+
+
+def _iso(day: int | None, month: int, year: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _doc_year(meta: dict) -> int | None:
+    date = str(meta.get("date") or "")
+    return int(date[:4]) if re.match(r"\d{4}", date) else None
+
+
+def _value(m: re.Match[str]) -> tuple[str, list[tuple[int | None, int, int | None]]] | None:
+    g = m.groupdict()
+    if g.get("mm"):
+        parts = [(None, int(g["mm"]), int(g["my"]))]
+    elif g.get("from"):
+        month, year = int(g["am"]), int(g["ay"]) if g.get("ay") else None
+        parts = [(int(g["from"]), month, year), (int(g["ad"]), month, year)]
+    else:
+        parts = [(int(g["ad"]), int(g["am"]), int(g["ay"]) if g.get("ay") else None)]
+        if g.get("bd"):
+            parts.append((int(g["bd"]), int(g["bm"]), int(g["by"]) if g.get("by") else None))
+    if not all(_valid(*p) for p in parts):
+        return None
+    return "/".join(_iso(*p) for p in parts), parts
+
+
+def recognise(doc: SegmentedText) -> list[Mention]:
+    text = doc.text
+    year = _doc_year(doc.meta)
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for kind, pattern in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if not m.group("prefix") and _NOT_DATE_BEFORE.search(text[max(0, start - 6):start]):
+                continue
+            if kind == len(PATTERNS) - 1 and not (m.group("ay") or m.group("prefix")
+                                                  or _TIME_CUE.search(left_context(text, start, 12))):
+                continue                                  # "27.6" is a decimal unless a time cue precedes it
+            parsed = _value(m)
+            if parsed is None:
+                continue
+            value, parts = parsed
+            attrs: dict = {"value": value}
+            if any(p[2] is None and p[0] is not None for p in parts) and year:
+                attrs["inferred"] = "/".join(_iso(d, mo, y or year) for d, mo, y in parts)
+                attrs["year_inferred"] = True
+            taken.append((start, end))
+            mentions.append(Mention("DATE", start, end, text[start:end], attrs=attrs, explanation=f"date pattern {kind}"))
+    return mentions

@@ -1,0 +1,83 @@
+"""PROVINCE: every province-level name across eras and its variants (gazetteer from
+vietnamadminunits plus models/lexicons/province_aliases.tsv), spanned without the type word, and
+kept apart from persons, awards, streets, lower-level units and organisations named after people."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.recognise.base import left_context
+from extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines
+from extractor.types import Mention, SegmentedText
+
+_TYPE_CUE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
+_CITY_CUE = re.compile(r"(?<!\w)(?:thành phố|tp\.?)\s*\Z")
+_LOWER_UNIT = re.compile(
+    r"(?<!\w)(?:huyện|quận|thị xã|tx\.?|xã|phường|thị trấn|đường|(?<!thành )phố|sông|chợ|bến xe|ga|sân bay|đại lộ|"
+    r"thôn|làng|ấp|bản|đặc khu|núi|hồ|nhà hát|khách sạn|quảng trường|chiến dịch)\s*\Z"
+)
+_NAME_WORD_BEFORE = re.compile(r"(?<!\w)(\w+) $")
+_HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "đồng", "chí", "thầy", "cậu", "mẹ"}
+CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
+
+
+@cache
+def _matcher() -> tuple[re.Pattern[str], ProvinceGazetteer, frozenset[str]]:
+    gazetteer = province_gazetteer()
+    surfaces = set()
+    for key in gazetteer.aliases:
+        surfaces.add(re.escape(key).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*"))
+    alternation = "|".join(sorted(surfaces, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    given_names = frozenset({"văn", "thị", "đức", "hữu", "ngọc", "minh", "thanh", "quang", "xuân", "công"})
+    return pattern, gazetteer, frozenset(s.casefold() for s in read_lines("surnames.txt")) | given_names
+
+
+def recognise(doc: SegmentedText) -> list[Mention]:
+    text = doc.text
+    pattern, gazetteer, name_words = _matcher()
+    date = str(doc.meta.get("date") or "")
+    mentions = []
+    for m in pattern.finditer(text):
+        start, end = m.start(), m.end()
+        surface = text[start:end]
+        if not surface[0].isupper():
+            continue
+        found = gazetteer.canonical(surface)
+        if found is None:
+            continue
+        name, needs_cue = found
+        before = left_context(text, start, 30)
+        has_cue = bool(_TYPE_CUE.search(before))
+        if _LOWER_UNIT.search(before):
+            continue
+        if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and date >= "2025"):
+            continue                                   # "thành phố Vĩnh Yên", "TP Thái Bình": a city inside a province
+        if needs_cue and not has_cue:
+            continue
+        if name == "Huế" and date < "2025":
+            continue                                   # before 2025 Huế is a city inside Thừa Thiên Huế
+        previous = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+        if not has_cue and previous and (previous.group(1).casefold() in _HONORIFICS
+                                         or (previous.group(1)[0].isupper()
+                                             and previous.group(1).casefold() in name_words)):
+            continue                                   # "ông Thái Bình", "Nguyễn Văn Huế": a person
+        if (name, text[end:end + 6]) in {("Thái Bình", " Dương"), ("Điện Biên", " Phủ")}:
+            continue                                   # Thái Bình Dương (the Pacific), the city of Điện Biên Phủ
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) % (len(text) + 1)
+        if not has_cue and not text[line_start:start].strip() and not text[end:line_end].strip(" ."):
+            continue                                   # a name alone on its line is a byline, not a place
+        unit = gazetteer.unit(name, date=date or None)
+        attrs: dict = {"name": name}
+        if unit:
+            attrs.update({"code": unit.code, "scheme": unit.scheme, "type": unit.type, "region": unit.region,
+                          "unit_2025": unit.unit_2025, "unit_2025_code": unit.unit_2025_code})
+            if unit.merged_from:
+                attrs["merged_from"] = list(unit.merged_from)
+            if unit.became:
+                attrs["became"] = list(unit.became)
+        mentions.append(Mention("PROVINCE", start, end, surface, attrs={k: v for k, v in attrs.items() if v},
+                                explanation="gazetteer" + (" + type word" if has_cue else "")))
+    return mentions

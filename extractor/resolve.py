@@ -1,0 +1,73 @@
+"""resolve: settle overlaps inside a label and between labels, and enforce the span-edge rules.
+
+Attributes are normalised by the recognisers that find them (they know the parse); this stage
+only decides which mentions survive.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from extractor.types import Mention
+
+# (inner label, outer label): an inner mention overlapping an outer one is dropped.
+VETOES = {
+    ("PROVINCE", "PERSON"),      # "Trương Hòa Bình" is a person, not tỉnh Hòa Bình
+    ("PROVINCE", "AWARD"),       # "Huân chương Hồ Chí Minh"
+    ("PERSON", "AWARD"),
+    ("PERSON", "ORGANIZATION"),  # "trường THPT Chu Văn An", "Đoàn TNCS Hồ Chí Minh"
+    ("PERSON", "LEGAL_REF"),
+    ("DATE", "LEGAL_REF"),
+    ("PERCENT", "LEGAL_REF"),
+}
+_EDGE_KEEP = set("%&")
+
+
+def _trim(mention: Mention) -> Mention | None:
+    """Move span edges off white space and punctuation (a closing quote, comma, full stop …)."""
+    text, start, end = mention.text, mention.start, mention.end
+
+    def bad(char: str) -> bool:
+        return char.isspace() or (unicodedata.category(char).startswith("P") and char not in _EDGE_KEEP)
+
+    left, right = 0, len(text)
+    while left < right and bad(text[left]):
+        left += 1
+    while right > left and bad(text[right - 1]):
+        right -= 1
+    if left == right:
+        return None
+    if (left, right) == (0, len(text)):
+        return mention
+    mention.start, mention.end, mention.text = start + left, start + right, text[left:right]
+    return mention
+
+
+def _within_label(mentions: list[Mention]) -> list[Mention]:
+    """Longest first, then highest score; a mention overlapping a kept one of its label is dropped."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
+        if not any(m.overlaps(k) for k in kept):
+            kept.append(m)
+    return kept
+
+
+def resolve(mentions: Iterable[Mention], *, labels: frozenset[str] | None = None) -> list[Mention]:
+    trimmed = [t for m in mentions if (labels is None or m.label in labels) and (t := _trim(m)) is not None]
+    by_label: dict[str, list[Mention]] = {}
+    for m in trimmed:
+        by_label.setdefault(m.label, []).append(m)
+    survivors = [m for group in by_label.values() for m in _within_label(group)]
+    outcome = [m for m in survivors if not _vetoed(m, survivors)]
+    return sorted(outcome, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _vetoed(mention: Mention, others: list[Mention]) -> bool:
+    for other in others:
+        if other is mention or (mention.label, other.label) not in VETOES or not mention.overlaps(other):
+            continue
+        if other.label == "ORGANIZATION" and not other.contains(mention):
+            continue                      # an organisation only hides a person it wholly contains
+        return True
+    return False

@@ -1,0 +1,39 @@
+"""Paragraphs (newlines are respected) and sentences, then words for each paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.segment.words import word_tokens
+from extractor.types import SegmentedText, ShadowText
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ỸĐ0-9])")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+def sentences(text: str, paragraph: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = paragraph
+    spans, position = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        spans.append((position, m.start()))
+        position = m.end()
+    spans.append((position, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def segment(shadow: ShadowText, *, words: bool = True) -> SegmentedText:
+    text = shadow.text
+    paras = paragraphs(text)
+    sents = [s for p in paras for s in sentences(text, p)]
+    tokens = [t for p in paras for t in word_tokens(text, p)] if words else []
+    return SegmentedText(shadow=shadow, paragraphs=tuple(paras), sentences=tuple(sents), words=tuple(tokens))
