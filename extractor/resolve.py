@@ -45,9 +45,10 @@ def _trim(mention: Mention) -> Mention | None:
 
 
 def _within_label(mentions: list[Mention]) -> list[Mention]:
-    """Longest first, then highest score; a mention overlapping a kept one of its label is dropped."""
+    """Highest score first, then longest; a mention overlapping a kept one of its label is dropped.
+    (Recognisers score lexicon hits above open-ended patterns, so a known name beats a guess.)"""
     kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
+    for m in sorted(mentions, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
         if not any(m.overlaps(k) for k in kept):
             kept.append(m)
     return kept

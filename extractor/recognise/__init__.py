@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from extractor.recognise import award, date, legal_ref, percent, province
+from extractor.recognise import award, date, legal_ref, organization, percent, person, province
 from extractor.recognise.base import Recogniser
 
 DEFAULT_RECOGNISERS: dict[str, Recogniser] = {
     "PROVINCE": province.recognise,
+    "PERSON": person.recognise,
+    "ORGANIZATION": organization.recognise,
     "PERCENT": percent.recognise,
     "AWARD": award.recognise,
     "DATE": date.recognise,

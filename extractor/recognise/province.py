@@ -81,3 +81,12 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         mentions.append(Mention("PROVINCE", start, end, surface, attrs={k: v for k, v in attrs.items() if v},
                                 explanation="gazetteer" + (" + type word" if has_cue else "")))
     return mentions
+
+
+def province_at(text: str, position: int) -> int | None:
+    """End of a province name (any alias) that starts exactly at `position`, or None."""
+    pattern, gazetteer, _ = _matcher()
+    m = pattern.match(text, position)
+    if m and m.group(0)[0].isupper() and gazetteer.canonical(m.group(0)):
+        return m.end()
+    return None
