@@ -23,6 +23,7 @@ _PLACE_TYPE = re.compile(
 )
 _PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s?-\s?|\s+|\.)?){1,4})")
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}\s+(?:số\s+)?[A-Z]?\d+(?![\w/])")
 _NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
 _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|tịch|kỳ|sâm)\b)")
@@ -156,7 +157,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end and m.group(0)[0].isupper():
             add(m.start(), end, "local body + place", 0.9)
     for m in lex["heads"]["numbered"].finditer(text):
-        number = re.compile(r"\s+(?:số\s+)?\d+(?!\w)").match(text, m.end())
+        number = _NUMBERED.match(text, m.end())
         if number:
             end = extend_name(doc, number.end(), stop=lex["stop"], max_words=4)
             add(m.start(), max(end, number.end()), "numbered unit", 0.9)

@@ -1,0 +1,68 @@
+"""Position titles in running text: a title word (with its modifiers) and the organisation or body
+written with it ('Giám đốc Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc', 'Phó Chủ tịch UBND
+tỉnh', 'nguyên Bộ trưởng Bộ Tư pháp', 'Tỉnh ủy viên')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.recognise.base import alternation
+from extractor.resources import read_lines
+from extractor.types import Mention
+
+_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
+# Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
+_BODY = re.compile(
+    r"\s+(?:Thường trực\s+|thường trực\s+)?(?:(?:UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân)"
+    r"(?:\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường))?|Chính phủ|Quốc hội|nước|Tỉnh ủy|Thành ủy|Huyện ủy|"
+    r"Quận ủy|Đảng ủy|Trung ương Đảng|Trung ương|Bộ Chính trị|Ban Bí thư|BCH Trung ương Đảng|Thường trực|"
+    r"Hội đồng quản trị|HĐQT|Công an|Trung tâm|Công ty|Công đoàn|Chi bộ|chi bộ|thành phố|tỉnh|huyện|TP)(?![\w])"
+)
+_ORG_GAP = re.compile(r"[ \t]+\Z")
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    titles = read_lines("titles.txt")
+    return re.compile(rf"(?<![\w]){_MODIFIER}(?:{alternation(titles)})(?![\w])", re.IGNORECASE)
+
+
+def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
+    """Every title phrase, extended over the organisations and bodies written right after it."""
+    by_start = {m.start: m for m in organisations}
+    titles: list[Title] = []
+    for m in _title_pattern().finditer(text):
+        word = m.group(0)
+        if word[0].islower() and not re.match(r"(?:nguyên|cựu|tân|quyền|phó)\s", word):
+            if word.casefold() not in {"thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư",
+                                       "hiệu trưởng", "trưởng đoàn", "phó trưởng đoàn", "đại biểu", "đội trưởng",
+                                       "trưởng phòng", "chuyên gia", "vụ trưởng", "cục trưởng", "chánh thanh tra"}:
+                continue
+        end = m.end()
+        while True:
+            body = _BODY.match(text, end)
+            org_start = end + 1 if text.startswith(" ", end) else None
+            if org_start in by_start:
+                end = by_start[org_start].end
+            elif body:
+                end = body.end()
+            else:
+                break
+        titles.append(Title(m.start(), end, text[m.start():end]))
+    # a title inside a longer one ("Bí thư" in "Phó Bí thư") is not a title of its own
+    titles.sort(key=lambda t: (t.start, -t.end))
+    kept: list[Title] = []
+    for t in titles:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
