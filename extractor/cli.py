@@ -14,6 +14,65 @@ log = logging.getLogger("vnextract")
 CONVERT_FORMATS = ("documents", "conll", "doccano", "labelstudio", "spacy")
 
 
+def _iter_inputs(paths: list[str]):
+    """(name, RawDocument-or-error) for every input: files, '-' for stdin, or JSONL documents."""
+    from evaluation.io import DocumentFileError, iter_documents
+    from extractor.errors import ExtractorError
+    from extractor.read import read_bytes, read_path
+    from extractor.types import RawDocument
+
+    for path in paths:
+        try:
+            if path == "-":
+                yield "-", read_bytes(sys.stdin.buffer.read(), name="stdin.txt", id="stdin")
+            elif path.endswith((".jsonl", ".jsonl.gz")):
+                for doc in iter_documents(path):
+                    yield path, RawDocument(text=doc["text"], meta=dict(doc.get("meta") or {}), id=str(doc["id"]))
+            else:
+                yield path, read_path(path)
+        except (ExtractorError, DocumentFileError, OSError) as exc:
+            yield path, exc
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from extractor import Extractor
+    from extractor.errors import ExtractorError
+
+    labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
+    extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain)
+    fmt = args.format or ("json" if len(args.paths) == 1 and not args.paths[0].endswith((".jsonl", ".jsonl.gz"))
+                          else "jsonl")
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+    failures = 0
+    try:
+        for name, item in _iter_inputs(args.paths):
+            if isinstance(item, Exception):
+                failures += 1
+                print(f"vnextract: {name}: {item}", file=sys.stderr)
+                continue
+            try:
+                document = extractor.extract_raw(item).to_dict()
+            except ExtractorError as exc:
+                failures += 1
+                print(f"vnextract: {name} ({item.id}): {exc}", file=sys.stderr)
+                continue
+            if fmt == "json":
+                out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(json.dumps(document, ensure_ascii=False) + "\n")
+    finally:
+        if args.out:
+            out.close()
+    return 1 if failures else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from extractor.schema import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from evaluation.command import run_evaluate
 
@@ -52,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnextract", description="Structured facts from Vietnamese government text.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract entities and records from files, stdin ('-') or JSONL documents")
+    ex.add_argument("paths", nargs="+", metavar="PATH")
+    ex.add_argument("--out", help="write here instead of standard output")
+    ex.add_argument("--format", choices=("json", "jsonl"), help="default: json for one file, jsonl otherwise")
+    ex.add_argument("--labels", help="comma-separated labels to output (default: all)")
+    ex.add_argument("--no-records", action="store_true", help="entities only")
+    ex.add_argument("--explain", action="store_true", help="say why each entity was found")
+    ex.set_defaults(func=_cmd_extract)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the output document")
+    sc.set_defaults(func=_cmd_schema)
 
     ev = sub.add_parser("evaluate", help="score predictions (or the extractor) against a gold file")
     ev.add_argument("gold", help="gold documents (JSONL, ANNOTATION.md format)")
