@@ -11,7 +11,7 @@ import re
 from extractor.recognise.percent import QUALIFIERS
 from extractor.types import Mention, Record, SegmentedText
 
-_AFTER = re.compile(r"[ \t]+((?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được)\b|$)")
+_AFTER = re.compile(r"[ \t]+((?!so\b|và\b|trong\b|của\b|so với\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được)\b|$)")
 _DELIMITER = re.compile(r"[,;:.(\n]")
 _QUALIFIER_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(QUALIFIERS)}|bằng|còn|là|lên|xuống|ở mức|khoảng))+\s*\Z")
 
@@ -20,7 +20,7 @@ def _subject_before(text: str, start: int) -> str | None:
     clause_start = max((m.end() for m in _DELIMITER.finditer(text, max(0, start - 120), start)), default=start - 120)
     phrase = _QUALIFIER_TAIL.sub("", text[max(0, clause_start):start]).strip()
     words = phrase.split()
-    return " ".join(words[-8:]) if words else None
+    return " ".join(words[-12:]) if words else None
 
 
 def assemble_percentages(doc: SegmentedText, mentions: list[Mention]) -> list[Record]:

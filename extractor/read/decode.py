@@ -1,8 +1,12 @@
 """Bytes → text: UTF-8 (with or without BOM), UTF-16, Windows-1258, and the legacy 8-bit
-Vietnamese encodings TCVN3 (ABC) and VNI, which are converted to Unicode with viparse's tables.
+Vietnamese encodings TCVN3 (ABC), VNI and VISCII, which are converted to Unicode with viparse's
+tables.
 
-Legacy text is converted here, in read, because it is part of decoding: the text the user
-gave *is* the Vietnamese the bytes stand for, and every offset points into that text.
+Legacy text is converted here, in read, because it is part of decoding: the text the user gave
+*is* the Vietnamese the bytes stand for, and every offset points into that text. When bytes are
+not UTF-8, every reading (Windows-1258 and each legacy table) is tried and the one that reads as
+Vietnamese wins: no legacy marks left behind, no capital letters inside words, no syllable with
+two tone marks.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 
 from extractor.errors import DecodeError
 
@@ -17,33 +22,79 @@ log = logging.getLogger(__name__)
 
 # Characters that legacy fonts put where Vietnamese letters should be (numbers.md §5).
 _LEGACY_MARKS = set("©µ¸¶·¹¨®¦§¬«¡¢£¤¥ÖÕÑ¾½¼»ºøùûõïäåëñÎÈÍÌÊÔÒÓÏ")
-_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("(?:á»|áº|Ä‘|Æ°|Æ¡|Ã[\u00a0-\u00bf])")
 
 
-def _legacy_convert(text: str) -> tuple[str, str] | None:
-    """(converted text, encoding name) when the text reads as TCVN3 or VNI; else None."""
+def oddities(text: str) -> int:
+    """How badly `text` reads as Vietnamese: legacy marks left behind, capitals inside words,
+    and words with two tone marks (a wrong table's signature)."""
     marks = sum(ch in _LEGACY_MARKS for ch in text)
-    if marks < max(3, len(text) // 200):
-        return None
-    from viparse.normalize.detector import detect_encoding_by_content
+    capitals = sum(1 for a, b in zip(text, text[1:], strict=False) if a.islower() and b.isupper())
+    double_tones = sum(1 for w in _WORD.findall(text)
+                       if sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w)) > 1)
+    return marks + capitals + 2 * double_tones
+
+
+def _legacy_readings(text: str) -> list[tuple[str, str]]:
     from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS
     from viparse.normalize.tables import convert
 
-    detection = detect_encoding_by_content(text, AUTO_DETECT_CHARMAPS)
-    if detection.encoding is None:
+    return [(name, convert(text, charmap)) for name, charmap in AUTO_DETECT_CHARMAPS.items()]
+
+
+def _looks_legacy(text: str) -> bool:
+    return sum(ch in _LEGACY_MARKS for ch in text) >= max(3, len(text) // 200)
+
+
+def legacy_convert(text: str) -> tuple[str, str] | None:
+    """(converted text, table name) when `text` is legacy-encoded Vietnamese read as Unicode code
+    points (TCVN3 'Céng hoµ', VNI 'Coäng hoøa'); None when it already reads as Vietnamese."""
+    if not _looks_legacy(text):
         return None
-    return convert(text, AUTO_DETECT_CHARMAPS[detection.encoding]), detection.encoding
+    base = oddities(text)
+    name, converted = min(_legacy_readings(text), key=lambda r: oddities(r[1]))
+    if oddities(converted) + 3 <= base:
+        return converted, name
+    return None
 
 
 def _fix_mojibake(text: str) -> str:
-    """UTF-8 that was decoded as Windows-1252 somewhere upstream ('Cá»™ng hÃ²a')."""
+    """UTF-8 that was decoded as Windows-1252 somewhere upstream ('Cá»™ng hÃ²a'); bytes that
+    Windows-1252 leaves undefined come through as C1 controls, as browsers decode them."""
     if len(_MOJIBAKE.findall(text)) < 3:
         return text
+    raw = bytearray()
+    for char in text:
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return text
+            raw.append(ord(char))
     try:
-        return text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
         return text
+
+
+def _eight_bit(data: bytes, name: str) -> str:
+    """The best reading of non-UTF-8 bytes: Windows-1258 or a legacy table."""
+    readings: list[tuple[str, str]] = []
+    try:
+        readings.append(("cp1258", unicodedata.normalize("NFC", data.decode("cp1258"))))
+    except UnicodeDecodeError:
+        pass
+    readings += _legacy_readings(data.decode("latin-1"))
+    encoding, text = min(readings, key=lambda r: (oddities(r[1]), r[0] != "cp1258"))
+    words = len(_WORD.findall(text))
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    if not words or controls or oddities(text) > words // 10 + 1:
+        raise DecodeError(f"{name}: not UTF-8, UTF-16, Windows-1258, TCVN3, VNI or VISCII "
+                          f"(no reading of the bytes looks like Vietnamese)")
+    log.info("%s: decoded as %s", name, encoding)
+    return text
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> str:
@@ -69,24 +120,10 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        text = _fix_mojibake(text)
-        legacy = _legacy_convert(text)
-        if legacy:
-            log.info("%s: legacy %s text inside UTF-8, converted", name, legacy[1])
-            return legacy[0]
-        return text
-    latin = data.decode("latin-1")
-    legacy = _legacy_convert(latin)
+        return _eight_bit(data, name)
+    text = _fix_mojibake(text)
+    legacy = legacy_convert(text)
     if legacy:
-        log.info("%s: decoded as legacy %s", name, legacy[1])
+        log.info("%s: legacy %s text inside UTF-8, converted", name, legacy[1])
         return legacy[0]
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"{name}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI "
-                          f"(undecodable byte 0x{data[exc.start]:02x} at {exc.start})") from exc
-    if _VIETNAMESE.search(text) or text.isascii():
-        return text
-    raise DecodeError(f"{name}: bytes decode as Windows-1258 but do not read as Vietnamese")
+    return text

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
-from extractor.read.decode import _legacy_convert, decode_bytes
+from extractor.read.decode import decode_bytes, legacy_convert
 from extractor.types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -105,7 +105,7 @@ def read_bytes(data: bytes, *, name: str, meta: dict[str, Any] | None = None, id
         raise UnsupportedFormat(f"{name}: unsupported file type {suffix!r} "
                                 f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
     if suffix in (".docx", ".pdf"):
-        legacy = _legacy_convert(text)
+        legacy = legacy_convert(text)
         text = legacy[0] if legacy else text
     if not text.strip():
         raise EmptyInput(f"{name}: no text found" + (" (a scanned PDF has no text layer)" if suffix == ".pdf" else ""))

@@ -27,6 +27,7 @@ TYPES = {
 CODE_TYPES = {"NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "TT": "Thông tư", "CT": "Chỉ thị",
               "KL": "Kết luận", "QyĐ": "Quy định", "HD": "Hướng dẫn", "KH": "Kế hoạch", "TB": "Thông báo",
               "CĐ": "Công điện", "GP": "Giấy phép", "TTLT": "Thông tư liên tịch"}
+_STRONG_TYPES = {"Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Chỉ thị", "Công văn", "Công điện"}
 _TYPE_WORDS = "|".join(k.replace(" ", r"\s+") for k in sorted((k for k in TYPES if len(k) > 2), key=len, reverse=True))
 _TYPE_ABBR = r"NĐ|NQ|QĐ|CT|TT"
 
@@ -115,6 +116,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         kind = TYPES.get(re.sub(r"\s+", " ", raw_type.casefold()))
         if raw_type.isupper() and raw_type.casefold() in ("ct", "tt") and "/" not in m.group("number"):
             continue                                   # "CT 12" or "TT 5" with a bare number is too ambiguous
+        if (raw_type[0].islower() and not m.group("so") and "/" not in m.group("number")
+                and kind not in _STRONG_TYPES):
+            continue                                   # "kế hoạch 30-40%", "thông báo 2 lần"
         between = m.group("between")
         if between and not m.group("so"):
             continue                                   # extra words are allowed only before "số"

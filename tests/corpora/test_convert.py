@@ -1,0 +1,68 @@
+"""Every converter round-trips the document format (what the format can hold)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpora.convert.conll import from_conll, to_conll
+from corpora.convert.doccano import from_doccano, to_doccano
+from corpora.convert.io import read_format, write_format
+from corpora.convert.labelstudio import from_labelstudio, to_labelstudio
+from corpora.convert.spacy_docbin import from_docbin, to_docbin
+from tests.corpora.test_validate import GOOD
+
+NESTED = {
+    "id": "n2",
+    "text": "Công an TP.HCM và UBND tỉnh Bà Rịa - Vũng Tàu\nký kết quy chế  phối hợp ngày 5/1/2024.",
+    "meta": {"date": "2024-01-05"},
+    "entities": [],
+    "records": [],
+}
+for label, sub in [("ORGANIZATION", "Công an TP.HCM"), ("PROVINCE", "TP.HCM"),
+                   ("ORGANIZATION", "UBND tỉnh Bà Rịa - Vũng Tàu"), ("PROVINCE", "Bà Rịa - Vũng Tàu"),
+                   ("DATE", "ngày 5/1/2024")]:
+    start = NESTED["text"].index(sub)
+    NESTED["entities"].append({"start": start, "end": start + len(sub), "label": label, "text": sub})
+DOCS = [GOOD, NESTED]
+
+
+def _key(doc: dict, *, attrs: bool) -> tuple:
+    entities = sorted((e["start"], e["end"], e["label"], e["text"], json.dumps(e.get("attrs") if attrs else None))
+                      for e in doc["entities"])
+    return str(doc["id"]), doc["text"], doc.get("meta") or {}, entities, doc.get("records") or []
+
+
+@pytest.mark.parametrize("name, there, back, keeps_attrs", [
+    ("conll", lambda d: to_conll(d), from_conll, False),
+    ("doccano", to_doccano, from_doccano, False),
+    ("labelstudio", to_labelstudio, from_labelstudio, True),
+    ("spacy", to_docbin, from_docbin, True),
+])
+def test_round_trip(name, there, back, keeps_attrs):
+    again = back(there(DOCS))
+    assert [_key(d, attrs=keeps_attrs) for d in again] == [_key(d, attrs=keeps_attrs) for d in DOCS]
+
+
+def test_conll_writes_nesting_levels_and_exact_text():
+    data = to_conll([NESTED])
+    rows = [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
+    assert ["TP", "I-ORGANIZATION", "B-PROVINCE"] in rows
+    assert '# text = "Công an TP.HCM và UBND tỉnh Bà Rịa - Vũng Tàu\\nký kết quy chế  phối hợp' in data
+
+
+def test_spans_off_the_token_grid_are_reported_not_silently_dropped():
+    odd = {"id": "x", "text": "Sở Y tếABC", "entities": [{"start": 0, "end": 7, "label": "ORGANIZATION",
+                                                         "text": "Sở Y tế"}], "records": []}
+    skipped: list[str] = []
+    to_conll([odd], skipped)
+    assert skipped and "not on token edges" in skipped[0]
+
+
+@pytest.mark.parametrize("fmt, suffix", [("conll", ".conll"), ("doccano", ".jsonl"), ("labelstudio", ".json"),
+                                         ("spacy", ".spacy"), ("documents", ".jsonl")])
+def test_files_round_trip(tmp_path, fmt, suffix):
+    path = tmp_path / f"out{suffix}"
+    assert write_format(path, fmt, DOCS) == []
+    assert [_key(d, attrs=False) for d in read_format(path, fmt)] == [_key(d, attrs=False) for d in DOCS]

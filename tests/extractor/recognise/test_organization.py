@@ -1,0 +1,30 @@
+"""ORGANIZATION: named bodies with the place that is part of the name; not generic or plural
+mentions, not positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractor.helpers import spans
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc tổ chức hội nghị.",
+     ["Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc"]),
+    ("Bộ TT&TT và Bộ Kế hoạch và Đầu tư đã thống nhất.", ["Bộ TT&TT", "Bộ Kế hoạch và Đầu tư"]),
+    ("UBND tỉnh Quảng Ninh làm việc với Tỉnh ủy Bắc Ninh.", ["UBND tỉnh Quảng Ninh", "Tỉnh ủy Bắc Ninh"]),
+    ("Cụm thi đua số 3 gồm 9 đơn vị.", ["Cụm thi đua số 3"]),
+    ("Theo TTXVN, Chính phủ đã phê duyệt đề án.", ["TTXVN", "Chính phủ"]),
+    ("Công ty CP Licogi 14 đón nhận Huân chương.", ["Công ty CP Licogi 14"]),
+])
+def test_organisations(extractor, text, expected):
+    assert spans(extractor, text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Các sở, ban, ngành và UBND các tỉnh tham gia.",
+    "Sở Thông tin và Truyền thông 9 tỉnh đã ký giao ước.",
+    "Thủ tướng Chính phủ ký quyết định.",
+])
+def test_not_organisations(extractor, text):
+    assert spans(extractor, text, "ORGANIZATION") == []

@@ -1,0 +1,94 @@
+"""The pipeline end to end: the offset invariant, the same entities whatever the input form,
+records on fixture articles written in the genre's style, and the Python API."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from corpora import SAMPLE_ARTICLE
+from extractor import Extractor, FailedDocument
+from extractor.errors import EmptyInput
+from extractor.read import read_bytes
+from tests.helpers.documents import make_docx, make_pdf, to_legacy
+
+ARTICLE = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+def _entities(document) -> list[tuple[str, str]]:
+    return [(e.label, unicodedata.normalize("NFC", e.text)) for e in document.entities]
+
+
+def test_every_entity_matches_the_text_it_points_into(extractor):
+    for text in (ARTICLE, unicodedata.normalize("NFD", ARTICLE), ARTICLE.replace(" ", "\u00a0", 40)):
+        document = extractor.extract(text)
+        assert document.entities
+        for e in document.entities:
+            assert text[e.start:e.end] == e.text
+
+
+def test_nfd_and_old_tone_placement_give_the_same_entities(extractor):
+    clean = _entities(extractor.extract(ARTICLE))
+    nfd = _entities(extractor.extract(unicodedata.normalize("NFD", ARTICLE)))
+    assert nfd == clean
+    old = ARTICLE.replace("Hòa", "Hoà").replace("hóa", "hoá")
+    assert [(label, t.replace("Hoà", "Hòa")) for label, t in _entities(extractor.extract(old))] == clean
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_legacy_encoded_input_gives_the_same_entities(extractor, encoding):
+    sentence = "Sáng 18/12, ông Phạm Quang Ngọc, Chủ tịch UBND tỉnh Ninh Bình, cho biết tỉnh đạt 96,5%."
+    legacy = read_bytes(to_legacy(sentence, encoding), name=f"{encoding}.txt")
+    assert legacy.text == sentence
+    assert _entities(extractor.extract_raw(legacy)) == _entities(extractor.extract(sentence))
+
+
+def test_html_docx_and_pdf_give_the_same_entities_as_the_text(extractor):
+    paragraphs = [p for p in ARTICLE.split("\n") if p.strip()]
+    clean = _entities(extractor.extract("\n".join(paragraphs)))
+    html = "<html><body><nav>Trang chủ</nav><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    for data, name in ((html.encode("utf-8"), "a.html"), (make_docx(paragraphs), "a.docx"), (make_pdf(paragraphs), "a.pdf")):
+        assert _entities(extractor.extract_raw(read_bytes(data, name=name))) == clean, name
+
+
+def test_fixture_article_records(extractor):
+    document = extractor.extract(ARTICLE, {"date": "2024-12-18"})
+    officials = {r.person: r.titles for r in document.records if r.type == "official"}
+    assert officials["Phạm Quang Ngọc"] == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Ninh Bình",
+                                            "Cụm trưởng Cụm thi đua số 4"]
+    assert officials["Trần Anh Dũng"] == ["Giám đốc Sở Nội vụ tỉnh Hà Nam"]
+    awards = [r for r in document.records if r.type == "award"]
+    assert [(a.award, a.recipients, a.status) for a in awards] == [
+        ("Cờ thi đua", ["UBND tỉnh Hưng Yên"], "proposed"),
+        ("Bằng khen", ["Sở Nội vụ tỉnh Thái Bình", "Sở Nội vụ tỉnh Hà Nam"], "proposed"),
+    ]
+    percentages = {r.percent: r for r in document.records if r.type == "percentage"}
+    assert percentages["96,5%"].province == "Nam Định" and percentages["100%"].qualifier == "gần"
+    assert percentages["1,75%"].subject == "tỷ lệ hộ nghèo"
+
+
+def test_apposition_and_title_before_name_merge_into_one_record(extractor):
+    text = ("Giám đốc Sở Y tế tỉnh Quảng Trị Lê Văn Bình dự hội nghị. Ông Bình, Tỉnh ủy viên, "
+            "cho biết ngành y tế đạt 95% chỉ tiêu.")
+    (record,) = [r for r in extractor.extract(text).records if r.type == "official"]
+    assert record.person == "Lê Văn Bình"
+    assert record.titles == ["Giám đốc Sở Y tế tỉnh Quảng Trị", "Tỉnh ủy viên"]
+
+
+def test_labels_and_record_types_can_be_switched_off():
+    only = Extractor(labels=["PROVINCE", "PERCENT"], records=[])
+    document = only.extract(ARTICLE)
+    assert {e.label for e in document.entities} == {"PROVINCE", "PERCENT"}
+    assert document.records == []
+    with pytest.raises(ValueError, match="unknown labels"):
+        Extractor(labels=["PLACE"])
+
+
+def test_pipe_keeps_order_and_reports_bad_documents(extractor):
+    items = [{"id": "a", "text": "Tỉnh Hà Nam đạt 98,4%."}, {"id": "b", "text": "   "}, "Sở Y tế TP.HCM."]
+    results = list(extractor.pipe(items, on_error="report"))
+    assert [type(r).__name__ for r in results] == ["Document", "FailedDocument", "Document"]
+    assert results[0].id == "a" and isinstance(results[1], FailedDocument) and results[1].error == "EmptyInput"
+    with pytest.raises(EmptyInput):
+        list(extractor.pipe(items))
