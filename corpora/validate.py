@@ -5,6 +5,7 @@ Each finding names the document id and the character position it concerns.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -82,7 +83,7 @@ def validate_document(doc: dict[str, Any]) -> list[Finding]:
         by_label.setdefault(e.get("label"), []).append(e)
     for label, items in by_label.items():
         items.sort(key=lambda e: (e["start"], e["end"]))
-        for a, b in zip(items, items[1:], strict=False):
+        for a, b in itertools.pairwise(items):
             if b["start"] < a["end"]:
                 add(b["start"], f"{label} entities overlap: {a['text']!r} [{a['start']}, {a['end']}) "
                                 f"and {b['text']!r} [{b['start']}, {b['end']})")

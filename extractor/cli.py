@@ -151,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from extractor.errors import ExtractorError
     from evaluation.io import DocumentFileError
+    from extractor.errors import ExtractorError
 
     try:
         return args.func(args)

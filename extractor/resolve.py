@@ -26,7 +26,7 @@ _EDGE_KEEP = set("%&")
 
 def _trim(mention: Mention) -> Mention | None:
     """Move span edges off white space and punctuation (a closing quote, comma, full stop …)."""
-    text, start, end = mention.text, mention.start, mention.end
+    text, start, _end = mention.text, mention.start, mention.end
 
     def bad(char: str) -> bool:
         return char.isspace() or (unicodedata.category(char).startswith("P") and char not in _EDGE_KEEP)

@@ -11,7 +11,10 @@ import re
 from extractor.recognise.percent import QUALIFIERS
 from extractor.types import Mention, Record, SegmentedText
 
-_AFTER = re.compile(r"[ \t]+((?!so\b|và\b|trong\b|của\b|so với\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được)\b|$)")
+_AFTER = re.compile(
+    r"[ \t]+((?!so\b|và\b|trong\b|của\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)"
+    r"(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được)\b|$)"
+)
 _DELIMITER = re.compile(r"[,;:.(\n]")
 _QUALIFIER_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(QUALIFIERS)}|bằng|còn|là|lên|xuống|ở mức|khoảng))+\s*\Z")
 

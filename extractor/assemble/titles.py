@@ -20,7 +20,9 @@ _BODY = re.compile(
     r"Quận ủy|Đảng ủy|Trung ương Đảng|Trung ương|Bộ Chính trị|Ban Bí thư|BCH Trung ương Đảng|Thường trực|"
     r"Hội đồng quản trị|HĐQT|Công an|Trung tâm|Công ty|Công đoàn|Chi bộ|chi bộ|thành phố|tỉnh|huyện|TP)(?![\w])"
 )
-_ORG_GAP = re.compile(r"[ \t]+\Z")
+_LOWER_CASE_TITLES = {"thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư", "hiệu trưởng",
+                      "trưởng đoàn", "phó trưởng đoàn", "đại biểu", "đội trưởng", "trưởng phòng", "chuyên gia",
+                      "vụ trưởng", "cục trưởng", "chánh thanh tra"}
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,9 @@ def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
     titles: list[Title] = []
     for m in _title_pattern().finditer(text):
         word = m.group(0)
-        if word[0].islower() and not re.match(r"(?:nguyên|cựu|tân|quyền|phó)\s", word):
-            if word.casefold() not in {"thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư",
-                                       "hiệu trưởng", "trưởng đoàn", "phó trưởng đoàn", "đại biểu", "đội trưởng",
-                                       "trưởng phòng", "chuyên gia", "vụ trưởng", "cục trưởng", "chánh thanh tra"}:
-                continue
+        if (word[0].islower() and not re.match(r"(?:nguyên|cựu|tân|quyền|phó)\s", word)
+                and word.casefold() not in _LOWER_CASE_TITLES):
+            continue                                    # lower case: only titles that news writes so
         end = m.end()
         while True:
             body = _BODY.match(text, end)

@@ -12,6 +12,8 @@ two tone marks.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import itertools
 import logging
 import re
 import unicodedata
@@ -31,7 +33,7 @@ def oddities(text: str) -> int:
     """How badly `text` reads as Vietnamese: legacy marks left behind, capitals inside words,
     and words with two tone marks (a wrong table's signature)."""
     marks = sum(ch in _LEGACY_MARKS for ch in text)
-    capitals = sum(1 for a, b in zip(text, text[1:], strict=False) if a.islower() and b.isupper())
+    capitals = sum(1 for a, b in itertools.pairwise(text) if a.islower() and b.isupper())
     double_tones = sum(1 for w in _WORD.findall(text)
                        if sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w)) > 1)
     return marks + capitals + 2 * double_tones
@@ -82,10 +84,8 @@ def _fix_mojibake(text: str) -> str:
 def _eight_bit(data: bytes, name: str) -> str:
     """The best reading of non-UTF-8 bytes: Windows-1258 or a legacy table."""
     readings: list[tuple[str, str]] = []
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         readings.append(("cp1258", unicodedata.normalize("NFC", data.decode("cp1258"))))
-    except UnicodeDecodeError:
-        pass
     readings += _legacy_readings(data.decode("latin-1"))
     encoding, text = min(readings, key=lambda r: (oddities(r[1]), r[0] != "cp1258"))
     words = len(_WORD.findall(text))

@@ -54,8 +54,10 @@ def _broken(mutate) -> list[str]:
 @pytest.mark.parametrize("mutate, expected", [
     (lambda d: d["entities"][4].update(end=len(TEXT) + 5), "outside the text"),
     (lambda d: d["entities"][4].update(text="Lê Văn Hưng"), "differs from text[start:end]"),
-    (lambda d: d["entities"][4].update(start=d["entities"][4]["start"] - 1, text=" Lê Văn Hùng"), "begins with white space"),
-    (lambda d: d["entities"][4].update(end=d["entities"][4]["end"] + 1, text="Lê Văn Hùng,"), "ends with white space or punctuation"),
+    (lambda d: d["entities"][4].update(start=d["entities"][4]["start"] - 1, text=" Lê Văn Hùng"),
+     "begins with white space"),
+    (lambda d: d["entities"][4].update(end=d["entities"][4]["end"] + 1, text="Lê Văn Hùng,"),
+     "ends with white space or punctuation"),
     (lambda d: d["entities"].append(_entity("PROVINCE", "tỉnh Quảng Ninh")), "PROVINCE entities overlap"),
     (lambda d: d["entities"][0].update(label="TIME"), "unknown label"),
     (lambda d: d["entities"][5].update(attrs={"value": "95,2"}), "attrs.value must be a number"),

@@ -1,0 +1,73 @@
+"""The `vnextract` command: extract, schema, evaluate, corpus validate/convert; clear errors."""
+
+from __future__ import annotations
+
+import json
+
+from corpora import SAMPLE_ARTICLE
+from extractor.cli import main
+from tests.corpora.test_validate import GOOD
+
+
+def test_extract_a_text_file_prints_one_document(capsys):
+    assert main(["extract", str(SAMPLE_ARTICLE)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["text"] == SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    assert {"PROVINCE", "PERSON", "PERCENT", "AWARD"} <= {e["label"] for e in document["entities"]}
+    assert any(r["type"] == "official" for r in document["records"])
+
+
+def test_extract_jsonl_keeps_id_text_and_meta(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in [
+        {"id": "x1", "text": "Tỉnh Hà Nam đạt 98,4%.", "meta": {"date": "2024-01-02"}},
+        {"id": "x2", "text": "Ông Lê Văn Bình, Giám đốc Sở Y tế, phát biểu."},
+    ]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(source), "--out", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in lines] == ["x1", "x2"]
+    assert lines[0]["meta"] == {"date": "2024-01-02"} and lines[0]["text"] == "Tỉnh Hà Nam đạt 98,4%."
+
+
+def test_extract_reports_a_bad_file_and_goes_on(tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK")
+    assert main(["extract", str(bad), str(SAMPLE_ARTICLE), "--format", "jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert "bad.xlsx: unsupported file type" in captured.err
+    assert len(captured.out.splitlines()) == 1
+
+
+def test_schema_is_a_json_schema_of_the_document(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Document" and {"text", "entities", "records"} <= set(schema["properties"])
+
+
+def test_evaluate_json_and_markdown(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), "--pred", str(gold), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["strict"]["micro"]["f1"] == 1.0 and report["records"]["award"]["tp"] == 1
+    assert main(["evaluate", str(gold), "--format", "markdown", "--errors", "3"]) == 0
+    assert "| PERSON |" in capsys.readouterr().out
+
+
+def test_corpus_validate_and_convert(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["corpus", "validate", str(gold)]) == 0
+    broken = dict(GOOD, entities=[dict(GOOD["entities"][0], text="wrong")])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(broken, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["corpus", "validate", str(bad)]) == 1
+    conll = tmp_path / "gold.conll"
+    assert main(["corpus", "convert", str(gold), str(conll), "--to", "conll"]) == 0
+    assert "B-PERSON" in conll.read_text(encoding="utf-8")
+
+
+def test_missing_file_is_a_clear_error(capsys):
+    assert main(["evaluate", "no/such/gold.jsonl", "--pred", "no/such/pred.jsonl"]) == 2
+    assert "no such file" in capsys.readouterr().err
