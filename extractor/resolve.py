@@ -49,8 +49,11 @@ def _within_label(mentions: list[Mention]) -> list[Mention]:
     (Recognisers score lexicon hits above open-ended patterns, so a known name beats a guess.)"""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
-        if not any(m.overlaps(k) for k in kept):
+        clashes = [k for k in kept if m.overlaps(k)]
+        if not clashes:
             kept.append(m)
+        elif all(m.contains(k) for k in clashes) and m.score >= 0.6:
+            kept = [k for k in kept if k not in clashes] + [m]     # "Ban Thường vụ Tỉnh ủy Sơn La" ⊃ "Tỉnh ủy Sơn La"
     return kept
 
 

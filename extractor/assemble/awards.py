@@ -21,9 +21,10 @@ _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+)*(?:được\s+(?P<issuer>[^.;:\n]{0,60}?)\s*" + _GRANT_VERB +
-    r"|(?:đón nhận|nhận|được\s+" + _GRANT_VERB + r"))" + _COUNT, re.IGNORECASE)
+    r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
-_FOR = re.compile(r"(?<!\w)(?:cho(?!\s+(?:biết|rằng|thấy|phép|hay|nên)\b)|tặng)\s+", re.IGNORECASE)
+_FOR = re.compile(r"(?<!\w)(?:(?:tặng\s+)?cho(?!\s+(?:biết|rằng|thấy|phép|hay|nên)\b)|tặng(?!\s+(?:theo|vì|do|năm|cho)\b))\s+",
+                  re.IGNORECASE)
 _OF = re.compile(r"\s+của\s+")
 _CLAUSE_END = re.compile(r"[.;:\n]|\s(?:vì|về|do|đã|đạt|có thành tích|nhân dịp|trong|tại|năm \d|giai đoạn|vào|theo|"
                          r"nhằm|để|là)\b")
@@ -172,10 +173,12 @@ def assemble_awards(doc: SegmentedText, mentions: list[Mention]) -> list[Record]
         received = _RECEIVE_VERB.search(before)
         if not recipients and received:
             recipients = _subject(doc, s_start + received.start(), s_start, mentions)
-        if not recipients and re.match(r"\s+(?:[A-ZĐ]|(?:GS|TS|ông|bà)\b)", text[last.end:last.end + 6]):
+        if (not recipients and (received or _GIVE_VERB.search(before))
+                and re.match(r"\s+(?:[A-ZĐ]|(?:GS|TS|ông|bà)\b)", text[last.end:last.end + 6])):
             stop = re.compile(r"[.;\n]").search(text, last.end, s_end)
-            recipients = _recipients_in(doc, last.end, stop.start() if stop else s_end,
-                                        [m for m in mentions if m.label in ("PERSON", "ORGANIZATION")])
+            end = stop.start() if stop else s_end
+            named = _top_level(mentions, ("PERSON", "ORGANIZATION"), last.end, end)
+            recipients = [doc.original(m.start, m.end) for m in sorted(named, key=lambda m: m.start)]
         if not recipients:
             continue
         records.append(Record("award", {

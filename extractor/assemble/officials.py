@@ -36,7 +36,7 @@ def assemble_officials(doc: SegmentedText, mentions: list[Mention]) -> list[Reco
         for t in (t for t in titles if t.start >= p.end):
             gap = text[position:t.start]
             pattern = _APPOSITION if position == p.end else _CHAIN
-            if "\n" in gap or not pattern.search(gap) or len(gap) > 6:
+            if "\n" in gap or not pattern.fullmatch(gap) or len(gap) > 6:
                 break
             if text[t.end:t.end + 1] == " " and t.end + 1 in person_starts:
                 break                                   # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
@@ -47,7 +47,7 @@ def assemble_officials(doc: SegmentedText, mentions: list[Mention]) -> list[Reco
         for t in sorted((t for t in titles if t.end <= p.start), key=lambda t: -t.start):
             gap = text[t.end:position]
             pattern = _BEFORE_NAME if position == p.start else _CHAIN
-            if "\n" in gap or not pattern.search(gap) or len(gap) > 30:
+            if "\n" in gap or not pattern.fullmatch(gap) or len(gap) > 30:
                 break
             if position != p.start and any(q.end <= position and q.end > t.end for q in persons):
                 break

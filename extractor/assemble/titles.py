@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.recognise.base import alternation
+from extractor.recognise.organization import place_end
 from extractor.resources import read_lines
 from extractor.types import Mention
 
@@ -51,8 +52,11 @@ def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
         while True:
             body = _BODY.match(text, end)
             org_start = end + 1 if text.startswith(" ", end) else None
+            place = place_end(text, end)
             if org_start in by_start:
                 end = by_start[org_start].end
+            elif place and place > end:
+                end = place                             # "Chánh thanh tra tỉnh Yên Bái", "Bí thư Thành ủy TP.HCM"
             elif body:
                 end = body.end()
             else:

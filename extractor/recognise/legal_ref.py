@@ -83,7 +83,8 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
         return None
     known = _law_names().match(doc.text, start)
     if known:
-        return known.end()
+        numbered = re.compile(rf"\s+số\s+{NUMBER}").match(doc.text, known.end())
+        return numbered.end() if numbered else known.end()
     following = [t for t in doc.words if t.start >= start]
     if following and following[0].start == start and " " in following[0].text:
         end = following[0].end

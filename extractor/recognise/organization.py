@@ -92,12 +92,22 @@ def _token_index(tokens: tuple[Token, ...]) -> list[int]:
     return [t.start for t in tokens]
 
 
-def _person_like(word: str) -> bool:
-    """A word token that is a whole Vietnamese name: a family name and capitalised syllables."""
+_CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
+
+
+def _name_starts(text: str, position: int) -> bool:
+    """A Vietnamese name starts here: a family name and one to three more capitalised syllables."""
     from extractor.recognise.person import surnames
 
-    parts = word.split()
-    return 2 <= len(parts) <= 4 and parts[0] in surnames() and all(p[0].isupper() and not p.isupper() for p in parts)
+    run = _CAPITALISED_RUN.match(text, position)
+    if not run:
+        return False
+    syllables = []
+    for word in run.group(0).split(" "):
+        if not (word[0].isupper() and not word.isupper()):
+            break
+        syllables.append(word)
+    return 2 <= len(syllables) <= 4 and syllables[0] in surnames()
 
 
 def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_words: int = 10) -> int:
@@ -114,7 +124,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             break
         word = token.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if _person_like(word) and taken and previous_title:
+        if taken and previous_title and _name_starts(text, token.start):
             break                                      # "… Mặt trận Tổ quốc Việt Nam Phạm Thế Duyệt"
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
@@ -128,6 +138,21 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             break
         taken += 1
         i += 1
+    return _before_trailing_name(text, position, end)
+
+
+def _before_trailing_name(text: str, start: int, end: int) -> int:
+    """Cut a person's name off the end of an organisation ('… Việt Nam Phạm Thế Duyệt'); a name
+    right after an abbreviation or a lower-case word is the organisation's own ('THPT chuyên Lê Hồng Phong')."""
+    from extractor.recognise.person import surnames
+
+    words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
+    for k in range(1, len(words)):
+        tail = [w.group(0) for w in words[k:]]
+        previous = words[k - 1].group(0)
+        if (tail[0] in surnames() and 2 <= len(tail) <= 4 and all(w[0].isupper() and not w.isupper() for w in tail)
+                and previous[0].isupper() and not previous.isupper()):
+            return start + words[k - 1].end()
     return end
 
 

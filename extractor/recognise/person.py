@@ -9,10 +9,11 @@ import re
 from functools import cache
 
 from extractor.recognise.base import alternation
+from extractor.recognise.province import province_at
 from extractor.resources import province_gazetteer, read_lines
 from extractor.types import Mention, SegmentedText
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NOT_AFTER = re.compile(
     r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
@@ -23,6 +24,8 @@ _PLACE_TYPE_BEFORE = re.compile(r"(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z"
 _DISTRICT_BEFORE = re.compile(r"(?:quận|huyện|thị xã|xã|phường|thị trấn)\s*\Z")
 _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm", "Theo", "Tại", "Trong", "Wiki", "TN", "Kênh",
                              "Video", "Clip", "Ảnh", "Nguồn", "Báo", "Bằng", "Việc", "Chưa", "Nhưng", "Khi", "Sau"})
+_HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "TỜ TRÌNH", "CÔNG VĂN", "NGHỊ QUYẾT",
+                       "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
 
@@ -123,11 +126,12 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
     lex = _lexicons()
     gazetteer = province_gazetteer()
     # a province name at the front belongs to the organisation before the name ("… tỉnh Bắc Ninh Vương Quốc Tuấn")
-    for size in (4, 3, 2):
-        place = gazetteer.canonical(" ".join(t.group(0) for t in tokens[:size])) if len(tokens) >= size else None
-        if place and (len(tokens) > size or not place[1]):
-            tokens = tokens[size:]
-            break
+    place_end = province_at(doc.text, tokens[0].start())
+    if place_end:
+        place = gazetteer.canonical(doc.text[tokens[0].start():place_end])
+        rest = [t for t in tokens if t.start() >= place_end]
+        if rest or (place and not place[1]):
+            tokens = rest
     while len(tokens) > 1 and tokens[0].group(0).casefold() in lex["honorific"]:
         tokens = tokens[1:]                            # "Ông Nguyễn Văn A", "Bác Hồ"
         cue = "direct"
@@ -165,7 +169,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             start, end = name[0].start(), name[-1].end()
             surface = text[start:end]
             all_caps = surface.isupper()
-            if all_caps and not (cue == "direct" or end == para_end):
+            if all_caps and (surface in _HEADINGS or not (cue == "direct" or end == para_end)):
                 continue
             if len(name) == 1 and cue != "direct":
                 continue

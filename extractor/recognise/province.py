@@ -54,10 +54,10 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and date >= "2025"):
             continue                                   # "thành phố Vĩnh Yên", "TP Thái Bình": a city inside a province
-        if needs_cue and not has_cue:
-            continue
         if name == "Huế" and date < "2025":
             continue                                   # before 2025 Huế is a city inside Thừa Thiên Huế
+        if needs_cue and not has_cue and not (name == "Huế" and date >= "2025"):
+            continue
         previous = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
         if not has_cue and previous and (previous.group(1).casefold() in _HONORIFICS
                                          or (previous.group(1)[0].isupper()
