@@ -1,0 +1,1 @@
+"""Benchmarks: throughput and per-stage cost (`python -m bench.throughput`), not tests."""

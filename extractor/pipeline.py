@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -56,6 +57,8 @@ class Extractor:
             segment_words=segment_words,
         )
         self.explain = explain
+        self.stage_seconds: dict[str, float] = dict.fromkeys(
+            ("normalise", "segment", "resolve", "assemble", "output"), 0.0)
         available = dict(recognisers or DEFAULT_RECOGNISERS)
         # Records need the labels they are built from, even when those labels are not output.
         needed = set(self.config.labels)
@@ -77,15 +80,35 @@ class Extractor:
             raise EmptyInput(f"document {raw.id or ''} has no text".replace("  ", " "))
         if len(raw.text) > self.config.max_chars:
             raise InputTooLarge(f"document has {len(raw.text):,} characters; the limit is {self.config.max_chars:,}")
+        clock = self._clock()
         shadow = normalise(raw)
+        clock("normalise")
         segmented = segment(shadow, words=self.config.segment_words)
+        clock("segment")
         mentions: list[Mention] = []
-        for recognise in self.recognisers.values():
-            mentions += recognise(segmented)
+        for label, recognise in self.recognisers.items():
+            found = recognise(segmented)
+            mentions += found
+            clock(f"recognise.{label}")
         resolved = resolve(mentions)
+        clock("resolve")
         records = assemble_records(segmented, resolved, kinds=self.config.records)
+        clock("assemble")
         shown = [m for m in resolved if m.label in self.config.labels]
-        return assemble_document(shadow, shown, records, explain=self.explain)
+        document = assemble_document(shadow, shown, records, explain=self.explain)
+        clock("output")
+        return document
+
+    def _clock(self):
+        """Adds the time since the last call to a stage's total (`stage_seconds`, read by bench/)."""
+        last = [time.perf_counter()]
+
+        def tick(stage: str) -> None:
+            now = time.perf_counter()
+            self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + now - last[0]
+            last[0] = now
+
+        return tick
 
     def pipe(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from extractor.offsets import OffsetMap
@@ -49,6 +50,14 @@ class SegmentedText:
     @property
     def meta(self) -> dict[str, Any]:
         return self.shadow.raw.meta
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [t.start for t in self.words]
+
+    @cached_property
+    def word_ends(self) -> frozenset[int]:
+        return frozenset(t.end for t in self.words)
 
     def original(self, start: int, end: int) -> str:
         """The text as read behind a shadow span (records quote the user's own spelling)."""

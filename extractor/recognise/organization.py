@@ -15,7 +15,7 @@ from functools import cache
 
 from extractor.recognise.base import alternation
 from extractor.resources import read_lines, read_rows
-from extractor.types import Mention, SegmentedText, Token
+from extractor.types import Mention, SegmentedText
 
 _PLACE_TYPE = re.compile(
     r"[ \t]+(?P<type>tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?|TX\.?|huyện|Huyện|quận|Quận|thị xã|Thị xã|"
@@ -80,16 +80,12 @@ def _place_name_end(text: str, position: int) -> int | None:
         return position + words[0].end()
     end = None
     for k, w in enumerate(words):
-        if k and w.group(0) in surnames():
-            break
+        if (k and w.group(0) in surnames()) or not w.group(0)[0].isupper():
+            break                                      # a name, or a lower-case word ("UBND TP đã …")
         end = position + w.end()
     if words[0].group(0) in surnames() and len(words) >= 3:
         return None
     return end
-
-
-def _token_index(tokens: tuple[Token, ...]) -> list[int]:
-    return [t.start for t in tokens]
 
 
 _CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
@@ -115,7 +111,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     capitalised words, numbers after a capitalised word, 'và'/'-'/'&' before a capitalised word,
     and up to two lower-case words in a row that are not verbs or function words."""
     text, tokens = doc.text, doc.words
-    i = bisect_left(_token_index(tokens), position)
+    i = bisect_left(doc.word_starts, position)
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
     while i < len(tokens) and taken < max_words:
         token = tokens[i]

@@ -23,7 +23,9 @@ _NOT_AFTER = re.compile(
 _PLACE_TYPE_BEFORE = re.compile(r"(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
 _DISTRICT_BEFORE = re.compile(r"(?:quận|huyện|thị xã|xã|phường|thị trấn)\s*\Z")
 _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm", "Theo", "Tại", "Trong", "Wiki", "TN", "Kênh",
-                             "Video", "Clip", "Ảnh", "Nguồn", "Báo", "Bằng", "Việc", "Chưa", "Nhưng", "Khi", "Sau"})
+                             "Video", "Clip", "Ảnh", "Nguồn", "Báo", "Bằng", "Việc", "Chưa", "Nhưng", "Khi", "Sau",
+                             "Đây", "Đó", "Với", "Trước", "Tuy", "Nếu", "Để", "Còn", "Cũng", "Các", "Những", "Một",
+                             "Hiện", "Tháng", "Ông", "Bà", "Do", "Vì", "Ngoài", "Bên"})
 _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "TỜ TRÌNH", "CÔNG VĂN", "NGHỊ QUYẾT",
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
@@ -112,7 +114,7 @@ def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 def _shrink_to_word_end(doc: SegmentedText, tokens: list[re.Match[str]], minimum: int) -> list[re.Match[str]]:
     """Drop tokens from the right until the name ends where an underthesea word ends
     ("Quang Hùng Tham" → "Quang Hùng" when the text goes on "… Tham dự")."""
-    ends = {t.end for t in doc.words}
+    ends = doc.word_ends
     if not ends:
         return tokens
     for size in range(len(tokens), minimum - 1, -1):
@@ -169,7 +171,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             start, end = name[0].start(), name[-1].end()
             surface = text[start:end]
             all_caps = surface.isupper()
-            if all_caps and (surface in _HEADINGS or not (cue == "direct" or end == para_end)):
+            if all_caps and (surface in _HEADINGS or len(name) < 2 or not (cue == "direct" or end == para_end)):
                 continue
             if len(name) == 1 and cue != "direct":
                 continue
