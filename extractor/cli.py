@@ -66,6 +66,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run("api.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                log_level="info" if args.verbose else "warning")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from extractor.schema import json_schema
 
@@ -120,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-records", action="store_true", help="entities only")
     ex.add_argument("--explain", action="store_true", help="say why each entity was found")
     ex.set_defaults(func=_cmd_extract)
+
+    sv = sub.add_parser("serve", help="run the HTTP service (settings from VNEXTRACT_* environment variables)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="processes, each with its own extractor")
+    sv.set_defaults(func=_cmd_serve)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document")
     sc.set_defaults(func=_cmd_schema)

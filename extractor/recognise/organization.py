@@ -25,6 +25,7 @@ _PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}\s+(?:số\s+)?[A-Z]?\d+(?![\w/])")
 _NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
+_COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
 _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|tịch|kỳ|sâm)\b)")
 
@@ -185,6 +186,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in lex["heads"]["named"].finditer(text):
         if not (m.group(0)[0].isupper() or m.group(0).casefold().startswith(_LOWER_CASE_HEADS)):
             continue
+        if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue                                   # "hội trường", "thị trường", "môi trường" are not schools
         after = m.end()
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):

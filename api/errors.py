@@ -1,0 +1,65 @@
+"""The one place where errors become HTTP statuses, always as {"error": {"code", "message"}}."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from extractor.errors import (
+    DecodeError,
+    EmptyInput,
+    ExtractorError,
+    InputTooLarge,
+    UnsupportedFormat,
+)
+
+log = logging.getLogger(__name__)
+
+STATUS = {DecodeError: 400, EmptyInput: 400, UnsupportedFormat: 415, InputTooLarge: 413}
+CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
+         413: "too_large", 415: "unsupported_type", 422: "invalid_fields", 500: "internal", 504: "timeout"}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.code = status, message, code or CODES.get(status, "error")
+
+
+def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code or CODES.get(status, "error"), "message": message}}, status_code=status)
+
+
+def status_for(exc: ExtractorError) -> int:
+    for kind, status in STATUS.items():
+        if isinstance(exc, kind):
+            return status
+    return 400
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.message, exc.code)
+
+    @app.exception_handler(ExtractorError)
+    async def _extractor(_: Request, exc: ExtractorError) -> JSONResponse:
+        return error_response(status_for(exc), str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+        return error_response(422, details or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return error_response(500, "internal error")

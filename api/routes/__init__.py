@@ -1,0 +1,1 @@
+"""HTTP routes: /v1 extraction and metadata, health, and the web page."""

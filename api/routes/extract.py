@@ -1,0 +1,68 @@
+"""POST /v1/extract, /v1/extract/file and /v1/extract/batch."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, UploadFile
+
+from api.deps import ExtractorDep, SettingsDep, run_extraction
+from api.errors import ApiError, status_for
+from api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
+from extractor.errors import ExtractorError
+from extractor.read import read_bytes
+from extractor.schema import Document
+from extractor.types import RawDocument
+
+router = APIRouter(prefix="/v1", tags=["extract"])
+
+
+def _check_size(texts: list[str], limit: int) -> None:
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    if size > limit:
+        raise ApiError(413, f"the text is {size:,} bytes; the limit is {limit:,}")
+
+
+def _only(document: Document, labels: list[str] | None) -> Document:
+    if labels is not None:
+        document.entities = [e for e in document.entities if e.label in set(labels)]
+    return document
+
+
+@router.post("/extract", response_model=Document, response_model_exclude_none=True,
+             summary="Extract entities and records from one text")
+async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
+    _check_size([body.text], settings.max_bytes)
+    raw = RawDocument(text=body.text, meta=body.meta, id=body.meta.get("id"))
+    document = await run_extraction(request, lambda: extractor.extract_raw(raw))
+    return _only(document, body.labels)
+
+
+@router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
+             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx or .pdf")
+async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
+                       file: Annotated[UploadFile, File(description="the article")]) -> Any:
+    data = await file.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
+    name = file.filename or "upload.txt"
+    raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes)
+    return await run_extraction(request, lambda: extractor.extract_raw(raw))
+
+
+@router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,
+             summary="Extract from up to 100 documents; results come in the same order")
+async def extract_batch(body: BatchRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
+    _check_size([item.text for item in body.documents], settings.max_bytes)
+
+    def work() -> list[Document | ItemError]:
+        results: list[Document | ItemError] = []
+        for item in body.documents:
+            try:
+                document = extractor.extract_raw(RawDocument(text=item.text, meta=item.meta, id=item.id))
+                results.append(_only(document, body.labels))
+            except ExtractorError as exc:
+                results.append(ItemError(id=item.id, error={"code": str(status_for(exc)), "message": str(exc)}))
+        return results
+
+    return {"documents": await run_extraction(request, work)}

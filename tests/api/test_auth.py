@@ -1,0 +1,34 @@
+"""API keys: off by default; when set, every /v1 route needs one; health and the page stay open."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+
+def test_without_keys_everything_is_open(client):
+    assert client.post("/v1/extract", json={"text": "Hà Nội"}).status_code == 200
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-API-Key": "wrong"}, {"Authorization": "Bearer k-gamma"},
+                                     {"Authorization": "Basic k-alpha"}])
+def test_a_missing_or_wrong_key_is_refused(keyed_client, headers):
+    for method, path, kwargs in (("post", "/v1/extract", {"json": {"text": "Hà Nội"}}), ("get", "/v1/labels", {}),
+                                 ("get", "/v1/schema", {})):
+        response = getattr(keyed_client, method)(path, headers=headers, **kwargs)
+        assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
+
+
+@pytest.mark.parametrize("headers", [{"X-API-Key": "k-alpha"}, {"Authorization": "Bearer k-beta"},
+                                     {"authorization": "bearer k-alpha"}])
+def test_a_right_key_is_accepted(keyed_client, headers):
+    assert keyed_client.post("/v1/extract", json={"text": "Hà Nội"}, headers=headers).status_code == 200
+
+
+def test_health_and_page_need_no_key_and_keys_are_never_logged(keyed_client, caplog):
+    caplog.set_level(logging.DEBUG)
+    assert keyed_client.get("/healthz").status_code == 200 and keyed_client.get("/").status_code == 200
+    keyed_client.post("/v1/extract", json={"text": "Hà Nội"}, headers={"X-API-Key": "k-alpha"})
+    keyed_client.post("/v1/extract", json={"text": "Hà Nội"}, headers={"X-API-Key": "leaked-guess"})
+    assert "k-alpha" not in caplog.text and "leaked-guess" not in caplog.text
