@@ -74,6 +74,23 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from extractor.batch import run_batch
+
+    summary = run_batch([Path(p) for p in args.inputs], Path(args.out), fmt=args.format, workers=args.workers,
+                        engine=args.engine, scheduler=args.scheduler, resume=args.resume,
+                        errors_path=Path(args.errors) if args.errors else None, progress=not args.quiet)
+    print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from extractor.batch.stats import run_stats
+
+    print(run_stats(Path(args.out), args.sql))
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from extractor.schema import json_schema
 
@@ -134,6 +151,23 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--workers", type=int, default=1, help="processes, each with its own extractor")
     sv.set_defaults(func=_cmd_serve)
+
+    ba = sub.add_parser("batch", help="process folders, zip/tar archives and JSONL files into JSONL or Parquet")
+    ba.add_argument("inputs", nargs="+", metavar="INPUT")
+    ba.add_argument("--out", required=True, help="JSONL file, or a folder for --format parquet")
+    ba.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    ba.add_argument("--workers", type=int, default=1)
+    ba.add_argument("--engine", choices=("local", "dask"), default="local")
+    ba.add_argument("--scheduler", help="tcp://host:8786 of an existing Dask cluster (default: a LocalCluster)")
+    ba.add_argument("--resume", action="store_true", help="skip documents already in the output (by id and hash)")
+    ba.add_argument("--errors", help="errors file (default: OUT.errors.jsonl, or OUT/errors.jsonl)")
+    ba.add_argument("--quiet", action="store_true", help="no progress bar")
+    ba.set_defaults(func=_cmd_batch)
+
+    st = sub.add_parser("stats", help="summary tables over a batch output, with DuckDB")
+    st.add_argument("out", help="a batch output: JSONL file or Parquet folder")
+    st.add_argument("--sql", help="an ad-hoc query over the tables documents, entities, records")
+    st.set_defaults(func=_cmd_stats)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document")
     sc.set_defaults(func=_cmd_schema)

@@ -4,6 +4,7 @@ in order), PDF (text layer)."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 MAX_BYTES = 50 * 1024 * 1024
+logging.getLogger("pypdf").setLevel(logging.ERROR)      # a broken PDF is reported as a DecodeError, once
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
               "template", "select", "menu"]

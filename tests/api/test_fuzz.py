@@ -14,7 +14,7 @@ junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_
                     max_leaves=8)
 extract_bodies = st.one_of(
     st.fixed_dictionaries({"text": vietnamese}, optional={"meta": st.dictionaries(st.text(max_size=8), junk, max_size=3),
-                                                            "labels": st.lists(st.sampled_from(LABELS + ["X"]), max_size=3)}),
+                                                            "labels": st.lists(st.sampled_from([*LABELS, "X"]), max_size=3)}),
     st.dictionaries(st.text(max_size=8), junk, max_size=4),
     junk,
 )

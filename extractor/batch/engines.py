@@ -1,0 +1,59 @@
+"""Engines run `process_chunk` over chunks of items and yield the outcomes in input order:
+in this process (1 worker), a local process pool, or a Dask cluster (a LocalCluster, or an
+existing scheduler at tcp://…)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from extractor.batch.process import Outcome, process_chunk
+from extractor.batch.sources import Item
+
+
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _bounded(submit, pending_limit: int, chunk_iter: Iterator[list[Item]]):
+    """Keep at most `pending_limit` chunks in flight (memory stays flat on huge inputs), in order."""
+    pending = []
+    for chunk in chunk_iter:
+        pending.append(submit(chunk))
+        if len(pending) >= pending_limit:
+            yield pending.pop(0)
+    yield from pending
+
+
+def run_local(items: Iterable[Item], *, workers: int, chunk_size: int) -> Iterator[Outcome]:
+    if workers <= 1:
+        for chunk in chunks(items, chunk_size):
+            yield from process_chunk(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for future in _bounded(lambda c: pool.submit(process_chunk, c), 4 * workers, chunks(items, chunk_size)):
+            yield from future.result()
+
+
+def run_dask(items: Iterable[Item], *, workers: int, chunk_size: int, scheduler: str | None) -> Iterator[Outcome]:
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        limit = 4 * max(1, sum(client.nthreads().values()))
+        for future in _bounded(lambda c: client.submit(process_chunk, c, pure=False), limit,
+                               chunks(items, chunk_size)):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

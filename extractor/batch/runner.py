@@ -1,0 +1,111 @@
+"""`vnextract batch`: items → engine → ordered outcomes → JSONL (and Parquet), with resume,
+an errors file, a progress bar and a summary."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.batch.engines import run_dask, run_local
+from extractor.batch.output import LineWriter, done_keys
+from extractor.batch.process import content_hash
+from extractor.batch.sources import Item, count_items, iter_items
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BatchSummary:
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        rate = (self.ok + self.failed) / self.seconds if self.seconds else 0.0
+        return {"ok": self.ok, "failed": self.failed, "skipped_by_resume": self.skipped,
+                "characters": self.characters, "seconds": round(self.seconds, 2),
+                "documents_per_second": round(rate, 2),
+                "characters_per_second": round(self.characters / self.seconds) if self.seconds else 0}
+
+
+def output_paths(out: Path, fmt: str) -> tuple[Path, Path]:
+    """Where the JSONL goes: OUT itself, or OUT/documents.jsonl beside the Parquet tables."""
+    if fmt == "parquet":
+        return out / "documents.jsonl", out / "errors.jsonl"
+    return out, out.with_name(out.name + ".errors.jsonl")
+
+
+def run_batch(
+    inputs: list[Path],
+    out: Path,
+    *,
+    fmt: str = "jsonl",
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = False,
+    errors_path: Path | None = None,
+    chunk_size: int = 8,
+    progress: bool = True,
+) -> BatchSummary:
+    jsonl_path, default_errors = output_paths(out, fmt)
+    errors_path = errors_path or default_errors
+    done = done_keys(jsonl_path, errors_path) if resume else set()
+    summary = BatchSummary()
+
+    def pending() -> Iterator[Item]:
+        for item in iter_items(inputs):
+            if done and (item.key, content_hash(item)) in done:
+                summary.skipped += 1
+                continue
+            yield item
+
+    total = count_items(inputs)
+    writer = LineWriter(jsonl_path, append=resume)
+    errors = LineWriter(errors_path, append=resume)
+    bar = _progress(total, progress)
+    started = time.perf_counter()
+    try:
+        if engine == "dask":
+            outcomes = run_dask(pending(), workers=workers, chunk_size=chunk_size, scheduler=scheduler)
+        else:
+            outcomes = run_local(pending(), workers=workers, chunk_size=chunk_size)
+        for outcome in outcomes:
+            if outcome.line is not None:
+                writer.write(outcome.line)
+                summary.ok += 1
+                summary.characters += outcome.chars
+            else:
+                errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
+                                         "content_hash": outcome.content_hash, "error": outcome.error},
+                                        ensure_ascii=False))
+                summary.failed += 1
+            if bar:
+                bar.update(1)
+    finally:
+        writer.close()
+        errors.close()
+        if bar:
+            bar.update(summary.skipped)
+            bar.close()
+    summary.seconds = time.perf_counter() - started
+    if fmt == "parquet":
+        from extractor.batch.tables import write_parquet
+
+        write_parquet(jsonl_path, out)
+    return summary
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr, smoothing=0.1, dynamic_ncols=True)
