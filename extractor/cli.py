@@ -91,6 +91,15 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train_ner(args: argparse.Namespace) -> int:
+    from extractor.models.training import run_train
+
+    info = run_train([Path(p) for p in args.data], Path(args.out), dev_fraction=args.dev_fraction, seed=args.seed,
+                     iterations=args.iterations, peer=args.peer)
+    print(json.dumps(info, ensure_ascii=False, indent=2))
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from extractor.schema import json_schema
 
@@ -168,6 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("out", help="a batch output: JSONL file or Parquet folder")
     st.add_argument("--sql", help="an ad-hoc query over the tables documents, entities, records")
     st.set_defaults(func=_cmd_stats)
+
+    tr = sub.add_parser("train", help="train models").add_subparsers(dest="train_command", required=True)
+    tn = tr.add_parser("ner", help="train the PERSON/ORGANIZATION CRF and score it on held-out documents")
+    tn.add_argument("--data", action="append", required=True,
+                    help="documents (JSONL); files named *vlsp* are split train/dev by a seeded hash")
+    tn.add_argument("--out", required=True, help="model file (a .json card with the scores is written beside it)")
+    tn.add_argument("--dev-fraction", type=float, default=0.15)
+    tn.add_argument("--seed", type=int, default=13)
+    tn.add_argument("--iterations", type=int, default=150)
+    tn.add_argument("--peer", action="store_true", help="also score underthesea.ner on the dev documents")
+    tn.set_defaults(func=_cmd_train_ner)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document")
     sc.set_defaults(func=_cmd_schema)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from extractor.assemble import assemble_records
@@ -49,6 +51,7 @@ class Extractor:
         records: Iterable[str] | None = None,
         segment_words: bool = True,
         explain: bool = False,
+        model: str | None = "auto",
         recognisers: Mapping[str, Recogniser] | None = None,
     ) -> None:
         self.config = ExtractorConfig(
@@ -69,6 +72,9 @@ class Extractor:
         if "percentage" in self.config.records:
             needed |= {"PERCENT", "PROVINCE"}
         self.recognisers = {label: fn for label, fn in available.items() if label in needed}
+        model_recogniser = _model_recogniser(model) if needed & {"PERSON", "ORGANIZATION"} else None
+        if model_recogniser:
+            self.recognisers["MODEL"] = model_recogniser
 
     def extract(self, text: str, meta: Mapping[str, Any] | None = None, *, id: str | None = None) -> Document:
         return self.extract_raw(RawDocument(text=text, meta=dict(meta or {}), id=id))
@@ -127,6 +133,21 @@ class Extractor:
                     raise
                 log.warning("document %s failed: %s", raw.id, exc)
                 yield FailedDocument(raw.id, type(exc).__name__, str(exc))
+
+
+def _model_recogniser(model: str | None) -> Recogniser | None:
+    """The CRF for PERSON/ORGANIZATION: "auto" uses the shipped model when it is there, "off" none,
+    and a path that model (a missing or corrupt file is then an error, not a silent fallback)."""
+    if model in (None, "off"):
+        return None
+    from extractor.models import crf
+
+    path = crf.DEFAULT_MODEL if model == "auto" else Path(model)
+    if model == "auto" and not path.is_file():
+        log.info("no CRF model at %s; PERSON and ORGANIZATION come from rules only", path)
+        return None
+    crf.load_tagger(str(path))                       # fail now, not on the first document
+    return functools.partial(crf.recognise, path=str(path))
 
 
 def _as_raw(item: str | Mapping[str, Any] | RawDocument, n: int) -> RawDocument:

@@ -57,7 +57,21 @@ def _within_label(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+MODEL_SCORE = 0.5
+
+
+def _plausible_model_mention(mention: Mention) -> bool:
+    """The CRF fills gaps the rules leave, but only with spans shaped like what it claims to be."""
+    words = mention.text.split()
+    if not words or not all(w[0].isupper() or w[0].isdigit() or w in ("và", "-", "&") for w in words[:1]):
+        return False
+    if mention.label == "PERSON":
+        return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+    return len(words) >= 2
+
+
 def resolve(mentions: Iterable[Mention], *, labels: frozenset[str] | None = None) -> list[Mention]:
+    mentions = [m for m in mentions if m.score > MODEL_SCORE or _plausible_model_mention(m)]
     trimmed = [t for m in mentions if (labels is None or m.label in labels) and (t := _trim(m)) is not None]
     by_label: dict[str, list[Mention]] = {}
     for m in trimmed:

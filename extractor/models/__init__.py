@@ -1,0 +1,1 @@
+"""Trained models: the CRF for PERSON and ORGANIZATION (features, training, tagging)."""
