@@ -39,7 +39,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from extractor.errors import ExtractorError
 
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
-    extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain)
+    extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain,
+                          model=args.model)
     fmt = args.format or ("json" if len(args.paths) == 1 and not args.paths[0].endswith((".jsonl", ".jsonl.gz"))
                           else "jsonl")
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
@@ -95,7 +96,7 @@ def _cmd_train_ner(args: argparse.Namespace) -> int:
     from extractor.models.training import run_train
 
     info = run_train([Path(p) for p in args.data], Path(args.out), dev_fraction=args.dev_fraction, seed=args.seed,
-                     iterations=args.iterations, peer=args.peer)
+                     iterations=args.iterations, peer=args.peer, train_model=not args.score_only)
     print(json.dumps(info, ensure_ascii=False, indent=2))
     return 0
 
@@ -153,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--labels", help="comma-separated labels to output (default: all)")
     ex.add_argument("--no-records", action="store_true", help="entities only")
     ex.add_argument("--explain", action="store_true", help="say why each entity was found")
+    ex.add_argument("--model", default="off", help="the PERSON/ORGANIZATION CRF: off (default), auto (the shipped "
+                                                   "model), or a model file")
     ex.set_defaults(func=_cmd_extract)
 
     sv = sub.add_parser("serve", help="run the HTTP service (settings from VNEXTRACT_* environment variables)")
@@ -187,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     tn.add_argument("--seed", type=int, default=13)
     tn.add_argument("--iterations", type=int, default=150)
     tn.add_argument("--peer", action="store_true", help="also score underthesea.ner on the dev documents")
+    tn.add_argument("--score-only", action="store_true", help="score the existing model file; do not train")
     tn.set_defaults(func=_cmd_train_ner)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document")

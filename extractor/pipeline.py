@@ -51,7 +51,7 @@ class Extractor:
         records: Iterable[str] | None = None,
         segment_words: bool = True,
         explain: bool = False,
-        model: str | None = "auto",
+        model: str | None = "off",
         recognisers: Mapping[str, Recogniser] | None = None,
     ) -> None:
         self.config = ExtractorConfig(
@@ -96,7 +96,7 @@ class Extractor:
             found = recognise(segmented)
             mentions += found
             clock(f"recognise.{label}")
-        resolved = resolve(mentions)
+        resolved = resolve(mentions, text=segmented.text)
         clock("resolve")
         records = assemble_records(segmented, resolved, kinds=self.config.records)
         clock("assemble")

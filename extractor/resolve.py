@@ -6,6 +6,7 @@ only decides which mentions survive.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -60,18 +61,27 @@ def _within_label(mentions: list[Mention]) -> list[Mention]:
 MODEL_SCORE = 0.5
 
 
-def _plausible_model_mention(mention: Mention) -> bool:
-    """The CRF fills gaps the rules leave, but only with spans shaped like what it claims to be."""
+def _plausible_model_mention(mention: Mention, text: str) -> bool:
+    """The CRF only fills gaps the rules leave, and only with spans shaped like what it claims:
+    a person is a family name and capitalised syllables (or a foreign name) not in a street's or a
+    place's name; an organisation begins with a known head word and holds no verb."""
+    from extractor.recognise.organization import has_stopword, head_word_at
+    from extractor.recognise.person import NOT_AFTER, surnames
+
     words = mention.text.split()
-    if not words or not all(w[0].isupper() or w[0].isdigit() or w in ("và", "-", "&") for w in words[:1]):
-        return False
+    before = text[max(0, mention.start - 30):mention.start].casefold()
     if mention.label == "PERSON":
-        return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words)
-    return len(words) >= 2
+        shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
+        named = words[0] in surnames() or all(w.isascii() for w in words)
+        return shaped and named and not NOT_AFTER.search(before) and not _NAMED_AFTER.search(before)
+    return 2 <= len(words) <= 10 and head_word_at(text, mention.start) and not has_stopword(mention.text)
 
 
-def resolve(mentions: Iterable[Mention], *, labels: frozenset[str] | None = None) -> list[Mention]:
-    mentions = [m for m in mentions if m.score > MODEL_SCORE or _plausible_model_mention(m)]
+_NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
+
+
+def resolve(mentions: Iterable[Mention], *, text: str = "", labels: frozenset[str] | None = None) -> list[Mention]:
+    mentions = [m for m in mentions if m.score > MODEL_SCORE or _plausible_model_mention(m, text)]
     trimmed = [t for m in mentions if (labels is None or m.label in labels) and (t := _trim(m)) is not None]
     by_label: dict[str, list[Mention]] = {}
     for m in trimmed:

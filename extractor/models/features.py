@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.resources import province_gazetteer, read_lines, read_rows
+from extractor.resources import read_lines, read_rows
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
 
@@ -58,7 +58,9 @@ def _province_tags(text: str, sylls: list[Syllable]) -> list[str]:
     pattern, gazetteer, _ = _matcher()
     tags = ["O"] * len(sylls)
     starts = {s.start: i for i, s in enumerate(sylls)}
-    for m in pattern.finditer(text):
+    if not sylls:
+        return tags
+    for m in pattern.finditer(text, sylls[0].start, sylls[-1].end):
         if m.start() in starts and m.group(0)[0].isupper() and gazetteer.canonical(m.group(0)):
             i = starts[m.start()]
             tags[i] = "B"

@@ -9,6 +9,7 @@ capitalised name or a number. Generic and plural mentions ("các sở", "UBND c�
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import cache
@@ -197,3 +198,18 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             end = place_end(text, end) or end
             add(m.start(), end, "head word + name", 0.6)
     return mentions
+
+
+def head_word_at(text: str, position: int) -> bool:
+    """An organisation's head word, a known organisation, or a ministry/department starts here."""
+    lex = _lexicons()
+    patterns = [lex["fixed"], lex["ministry"], *lex["heads"].values()]
+    return text[position:position + 1].isupper() and any(p.match(text, position) for p in patterns)
+
+
+def has_stopword(span: str) -> bool:
+    """A verb or function word inside a span (the model ran past the organisation's name)."""
+    stop = _lexicons()["stop"]
+    words = re.findall(r"[^\W\d_]+", span)
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return any(w in stop for w in words if w.islower()) or any(p in stop for p in pairs if p.islower())

@@ -14,7 +14,7 @@ from extractor.resources import province_gazetteer, read_lines
 from extractor.types import Mention, SegmentedText
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NOT_AFTER = re.compile(
+NOT_AFTER = re.compile(
     r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
@@ -181,7 +181,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if surface in lex["not_person"] or (place and not place[1] and not cue):
                 continue                                   # "Hà Nội"; but "Hồ Chí Minh" alone is the person
             before = text[max(para_start, start - 30):start].casefold()
-            if _NOT_AFTER.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
+            if NOT_AFTER.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
                 continue                                   # "đường Lê Lợi", "TP Hồ Chí Minh"
             if _DISTRICT_BEFORE.search(before) and (len(name) < 3 or name[0].group(0) not in surnames()):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not

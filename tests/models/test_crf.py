@@ -66,5 +66,28 @@ def test_a_corrupt_model_is_a_clear_error(tmp_path):
         Extractor(model=str(broken))
 
 
-def test_the_model_can_be_switched_off():
-    assert "MODEL" not in Extractor(model="off").recognisers
+def test_the_model_is_off_by_default_and_can_be_switched_on():
+    assert "MODEL" not in Extractor().recognisers
+    if crf.DEFAULT_MODEL.is_file():
+        assert "MODEL" in Extractor(model="auto").recognisers
+
+
+def test_model_mentions_only_fill_gaps_with_plausible_spans():
+    from extractor.resolve import MODEL_SCORE, resolve
+    from extractor.types import Mention
+
+    text = "Ông Lê Văn Bình gặp Nguyễn Thị Mai tại Công ty Cổ phần Sữa Việt Nam sáng nay và nói chuyện."
+
+    def at(label, sub, score):
+        start = text.index(sub)
+        return Mention(label, start, start + len(sub), sub, score=score)
+
+    rule = at("PERSON", "Lê Văn Bình", 0.9)
+    model = [at("PERSON", "Văn Bình gặp", MODEL_SCORE),                  # overlaps a rule mention
+             at("PERSON", "Nguyễn Thị Mai", MODEL_SCORE),                 # fills a gap, shaped like a name
+             at("ORGANIZATION", "Công ty Cổ phần Sữa Việt Nam", MODEL_SCORE),
+             at("ORGANIZATION", "Sữa Việt Nam sáng nay", MODEL_SCORE),     # no head word
+             at("PERSON", "nói chuyện", MODEL_SCORE)]
+    kept = [(m.label, m.text) for m in resolve([rule, *model], text=text)]
+    assert kept == [("PERSON", "Lê Văn Bình"), ("PERSON", "Nguyễn Thị Mai"),
+                    ("ORGANIZATION", "Công ty Cổ phần Sữa Việt Nam")]
