@@ -57,7 +57,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"vnextract: {name} ({item.id}): {exc}", file=sys.stderr)
                 continue
-            if fmt == "json":
+            if fmt == "html":
+                from extractor.schema import Document
+                from extractor.spacy_doc import render_html
+
+                out.write(render_html(Document.model_validate(document)) + "\n")
+            elif fmt == "json":
                 out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
             else:
                 out.write(json.dumps(document, ensure_ascii=False) + "\n")
@@ -96,7 +101,8 @@ def _cmd_train_ner(args: argparse.Namespace) -> int:
     from extractor.models.training import run_train
 
     info = run_train([Path(p) for p in args.data], Path(args.out), dev_fraction=args.dev_fraction, seed=args.seed,
-                     iterations=args.iterations, peer=args.peer, train_model=not args.score_only)
+                     iterations=args.iterations, peer=args.peer, train_model=not args.score_only, l1=args.l1,
+                     l2=args.l2)
     print(json.dumps(info, ensure_ascii=False, indent=2))
     return 0
 
@@ -150,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract entities and records from files, stdin ('-') or JSONL documents")
     ex.add_argument("paths", nargs="+", metavar="PATH")
     ex.add_argument("--out", help="write here instead of standard output")
-    ex.add_argument("--format", choices=("json", "jsonl"), help="default: json for one file, jsonl otherwise")
+    ex.add_argument("--format", choices=("json", "jsonl", "html"),
+                    help="default: json for one file, jsonl otherwise; html: displaCy's view of the entities")
     ex.add_argument("--labels", help="comma-separated labels to output (default: all)")
     ex.add_argument("--no-records", action="store_true", help="entities only")
     ex.add_argument("--explain", action="store_true", help="say why each entity was found")
@@ -190,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     tn.add_argument("--seed", type=int, default=13)
     tn.add_argument("--iterations", type=int, default=150)
     tn.add_argument("--peer", action="store_true", help="also score underthesea.ner on the dev documents")
+    tn.add_argument("--l1", type=float, default=0.05, help="L1 penalty (sparsity)")
+    tn.add_argument("--l2", type=float, default=0.01, help="L2 penalty")
     tn.add_argument("--score-only", action="store_true", help="score the existing model file; do not train")
     tn.set_defaults(func=_cmd_train_ner)
 

@@ -71,3 +71,20 @@ def test_corpus_validate_and_convert(tmp_path, capsys):
 def test_missing_file_is_a_clear_error(capsys):
     assert main(["evaluate", "no/such/gold.jsonl", "--pred", "no/such/pred.jsonl"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_extract_as_displacy_html(capsys):
+    assert main(["extract", str(SAMPLE_ARTICLE), "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith("<!DOCTYPE html>") and "PROVINCE" in html and ">Ninh<" in html and "PERSON" in html
+
+
+def test_to_spacy_keeps_nested_entities_on_their_offsets():
+    from extractor import Extractor
+    from extractor.spacy_doc import SPAN_KEY, to_spacy
+
+    document = Extractor().extract("Sở Y tế tỉnh Quảng Ninh đạt 95,2%.")
+    doc = to_spacy(document)
+    spans = {(s.label_, s.text, s.start_char) for s in doc.spans[SPAN_KEY]}
+    assert {("ORGANIZATION", "Sở Y tế tỉnh Quảng Ninh", 0), ("PROVINCE", "Quảng Ninh", 13),
+            ("PERCENT", "95,2%", 28)} <= spans

@@ -59,13 +59,14 @@ def underthesea_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def run_train(paths: list[Path], out: Path, *, dev_fraction: float = 0.15, seed: int = 13, iterations: int = 150,
-              peer: bool = False, train_model: bool = True) -> dict[str, Any]:
+              peer: bool = False, train_model: bool = True, l1: float = 0.05, l2: float = 0.01) -> dict[str, Any]:
     train_docs, dev_docs = load_split(paths, dev_fraction=dev_fraction, seed=seed)
     card = out.with_suffix(".json")
     info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.exists() and not train_model else {}
     if train_model:
         started = time.perf_counter()
-        info = train(train_docs, out, iterations=iterations)
+        info = train(train_docs, out, iterations=iterations, l1=l1, l2=l2)
+        info.update({"l1": l1, "l2": l2})
         info["train_seconds"] = round(time.perf_counter() - started, 1)
     info.update({"train_documents": len(train_docs), "dev_documents": len(dev_docs), "seed": seed,
                  "dev_fraction": dev_fraction, "iterations": iterations, "size_bytes": out.stat().st_size})
