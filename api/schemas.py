@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from extractor.schema import Document, Label
+
+
+def _finite(value: Any) -> Any:
+    """JSON has no NaN or Infinity; Python's parser accepts them, so refuse them here (422), not on the way out."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("numbers must be finite")
+    if isinstance(value, dict):
+        for item in value.values():
+            _finite(item)
+    elif isinstance(value, list):
+        for item in value:
+            _finite(item)
+    return value
 
 
 class ExtractRequest(BaseModel):
@@ -16,6 +31,8 @@ class ExtractRequest(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict, description="kept in the output; 'date' (ISO) dates the text")
     labels: list[Label] | None = Field(default=None, description="labels to return (default: all)")
 
+    _meta_is_finite = field_validator("meta")(classmethod(lambda cls, v: _finite(v)))
+
 
 class BatchItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -23,6 +40,8 @@ class BatchItem(BaseModel):
     id: str
     text: str
     meta: dict[str, Any] = Field(default_factory=dict)
+
+    _meta_is_finite = field_validator("meta")(classmethod(lambda cls, v: _finite(v)))
 
 
 class BatchRequest(BaseModel):

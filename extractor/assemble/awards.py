@@ -104,6 +104,9 @@ def _subject(doc: SegmentedText, verb: int, sentence_start: int, mentions: list[
     persons = [m for m in candidates if m.label == "PERSON"]
     if persons:
         return [doc.original(persons[-1].start, persons[-1].end)]
+    host = text.rfind(" tổ chức ", sentence_start, verb)
+    if host != -1 and any(m.end <= host for m in candidates):
+        candidates = [m for m in candidates if m.end <= host]     # "X tổ chức lễ … và đón nhận …": X receives
     if not candidates:
         clause_start = max(text.rfind(",", sentence_start, verb) + 1, sentence_start)
         phrase = text[clause_start:verb].strip()

@@ -9,7 +9,7 @@ LABELS = ["PROVINCE", "PERSON", "ORGANIZATION", "PERCENT", "AWARD", "DATE", "LEG
 vietnamese = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọ"
                                                   "ồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ĐHNTBQV,.;:%/-()0123456789\n\u0301\u00a0")),
                      max_size=300)
-junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
                     max_leaves=8)
 extract_bodies = st.one_of(
@@ -41,3 +41,9 @@ def test_batch_never_fails_with_5xx(client, body):
 @given(data=st.binary(max_size=400), name=st.sampled_from(["a.txt", "a.html", "a.docx", "a.pdf", "a", "a.exe"]))
 def test_uploads_never_fail_with_5xx(client, data, name):
     assert client.post("/v1/extract/file", files={"file": (name, data)}).status_code < 500
+
+
+def test_non_finite_numbers_in_raw_json_are_refused_not_crashed(client):
+    for body in (b'{"text": "Ha Noi", "meta": {"x": NaN}}', b'{"text": "a", "meta": {"y": [Infinity]}}'):
+        response = client.post("/v1/extract", content=body, headers={"Content-Type": "application/json"})
+        assert response.status_code == 422, response.text
