@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import Response
 
 from api.deps import ExtractorDep, SettingsDep, run_extraction
 from api.errors import ApiError, status_for
@@ -15,6 +16,12 @@ from extractor.schema import Document
 from extractor.types import RawDocument
 
 router = APIRouter(prefix="/v1", tags=["extract"])
+
+
+def _json(document: Document) -> Response:
+    """The document serialised by pydantic's own encoder: it was built from the schema's models, so
+    FastAPI's validation of the response would only repeat the work (a tenth of a request's time)."""
+    return Response(document.model_dump_json(exclude_none=True), media_type="application/json")
 
 
 def _check_size(texts: list[str], limit: int) -> None:
@@ -35,7 +42,7 @@ async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDe
     _check_size([body.text], settings.max_bytes)
     raw = RawDocument(text=body.text, meta=body.meta, id=body.meta.get("id"))
     document = await run_extraction(request, lambda: extractor.extract_raw(raw))
-    return _only(document, body.labels)
+    return _json(_only(document, body.labels))
 
 
 @router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
@@ -47,7 +54,7 @@ async def extract_file(request: Request, extractor: ExtractorDep, settings: Sett
         raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
     name = file.filename or "upload.txt"
     raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes)
-    return await run_extraction(request, lambda: extractor.extract_raw(raw))
+    return _json(await run_extraction(request, lambda: extractor.extract_raw(raw)))
 
 
 @router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,

@@ -39,8 +39,11 @@ def run_local(items: Iterable[Item], *, workers: int, chunk_size: int) -> Iterat
 
 
 def run_dask(items: Iterable[Item], *, workers: int, chunk_size: int, scheduler: str | None) -> Iterator[Outcome]:
+    import logging
+
     from dask.distributed import Client, LocalCluster
 
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = None
     if scheduler:
         client = Client(scheduler)
