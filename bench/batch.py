@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.report import emit
 from bench.throughput import DEFAULT_CORPUS
 
 
@@ -62,10 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             "64_cores_at_the_same_efficiency": round(1_000_000 / (one * 64 * (two / one / 2)) / 3600, 2),
         },
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.report import emit
 from bench.throughput import DEFAULT_CORPUS
 
 
@@ -122,10 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(json.dumps(result, indent=2))
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

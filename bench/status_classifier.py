@@ -8,10 +8,10 @@ compared on held-out documents (the corpus's dev and test splits, and ../shared'
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from bench.report import emit
 from corpora import GOLD_DIR
 from evaluation.io import iter_documents
 from extractor.assemble.awards import _sentence, _status
@@ -63,10 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         "learned_accuracy": round(sum(p == g for p, (_, _, g) in zip(learned, held_out, strict=True)) / len(held_out), 4),
     }
     result["kept"] = "rules" if result["rules_accuracy"] >= result["learned_accuracy"] else "learned"
-    print(json.dumps(result, indent=2))
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

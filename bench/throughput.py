@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.report import emit
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bench" / "baomoi-5k.jsonl.gz"
 FIRST_DOCUMENT = (
     "import time; t = time.perf_counter(); from extractor import Extractor; "
@@ -119,11 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb_after_extractor": round(rss_extractor),
         "import_plus_first_document_s": round(first, 2),
     }
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":
