@@ -27,9 +27,5 @@ class AlignmentError(ExtractorError):
     """Tokens from a segmenter that cannot be realigned to the text they came from."""
 
 
-class ArchiveEntryError(ExtractorError):
-    """A member of an archive that is refused or cannot be read."""
-
-
 class ModelError(ExtractorError):
     """A model or lexicon file that is missing or corrupt."""

@@ -13,27 +13,6 @@ from extractor.types import Mention, SegmentedText
 
 Recogniser = Callable[[SegmentedText], list[Mention]]
 
-LETTER = r"[^\W\d_]"
-WORD_START = r"(?<![\w])"
-WORD_END = r"(?![\w])"
-_WORD = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
-
-
-def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
-
-
-def words_before(text: str, position: int, count: int = 3, *, limit: int = 60) -> list[str]:
-    """The last `count` words before `position` (closest last), within one line."""
-    window = text[max(0, position - limit):position]
-    window = window.rsplit("\n", 1)[-1]
-    return [m.group(0) for m in _WORD.finditer(window)][-count:]
-
-
-def words_after(text: str, position: int, count: int = 3, *, limit: int = 60) -> list[str]:
-    window = text[position:position + limit].split("\n", 1)[0]
-    return [m.group(0) for m in _WORD.finditer(window)][:count]
-
 
 def left_context(text: str, position: int, limit: int = 40) -> str:
     """Text before `position` on the same line, casefolded, for cue matching."""
