@@ -32,3 +32,15 @@ def test_health_and_page_need_no_key_and_keys_are_never_logged(keyed_client, cap
     keyed_client.post("/v1/extract", json={"text": "Hà Nội"}, headers={"X-API-Key": "k-alpha"})
     keyed_client.post("/v1/extract", json={"text": "Hà Nội"}, headers={"X-API-Key": "leaked-guess"})
     assert "k-alpha" not in caplog.text and "leaked-guess" not in caplog.text
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    from api.settings import Settings
+
+    monkeypatch.setenv("VNEXTRACT_API_KEYS", "k1, k2")
+    monkeypatch.setenv("VNEXTRACT_CORS_ORIGINS", "https://a.example")
+    monkeypatch.setenv("VNEXTRACT_MAX_BYTES", "1000")
+    monkeypatch.setenv("VNEXTRACT_TIMEOUT_SECONDS", "2.5")
+    settings = Settings()
+    assert settings.api_keys == ["k1", "k2"] and settings.cors_origins == ["https://a.example"]
+    assert settings.max_bytes == 1000 and settings.timeout_seconds == 2.5
