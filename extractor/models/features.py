@@ -88,43 +88,64 @@ def _word_tags(sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list
 
 
 def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Feature strings for each syllable of one sentence or paragraph."""
+    """Feature strings for each syllable of one sentence or paragraph.
+
+    Built column by column (one comprehension per feature template) rather than syllable by
+    syllable: the strings are the same, in the same order, at about half the cost.
+    """
     lex = _lexicons()
+    n = len(sylls)
+    if not n:
+        return []
     words = [s.text for s in sylls]
     lower = [w.casefold() for w in words]
     shapes = [_shape(w) for w in words]
     province = _province_tags(text, sylls)
     segment = _word_tags(sylls, word_spans)
-    n = len(words)
-    out = []
-    for i, w in enumerate(words):
-        f = [f"w={lower[i]}", f"shape={shapes[i]}", f"seg={segment[i]}", f"prov={province[i]}",
-             f"suf2={lower[i][-2:]}", f"len={min(len(w), 6)}"]
-        if w in lex["surname"]:
-            f.append("surname")
-        if w in lex["middle"]:
-            f.append("middle")
-        if lower[i] in lex["org_head"] and shapes[i] in ("Xx", "X", "C"):
-            f.append("orghead")
-        for k in (-3, -2, -1, 1, 2, 3):
+    surname, middle, org_head = lex["surname"], lex["middle"], lex["org_head"]
+    is_surname = [w in surname for w in words]
+    rows = [[f"w={lo}", f"shape={sh}", f"seg={sg}", f"prov={pv}", f"suf2={lo[-2:]}", f"len={min(len(w), 6)}"]
+            for w, lo, sh, sg, pv in zip(words, lower, shapes, segment, province, strict=True)]
+    for i in range(n):
+        row = rows[i]
+        if is_surname[i]:
+            row.append("surname")
+        if words[i] in middle:
+            row.append("middle")
+        if lower[i] in org_head and shapes[i] in ("Xx", "X", "C"):
+            row.append("orghead")
+    for k in (-3, -2, -1, 1, 2, 3):
+        first = [f"w[{k}]={lo}" for lo in lower] if abs(k) < 3 else [f"shape[{k}]={sh}" for sh in shapes]
+        second = [f"shape[{k}]={sh}" for sh in shapes]
+        near = abs(k) == 1
+        if near:
+            seg_k = [f"seg[{k}]={sg}" for sg in segment]
+            prov_k = [f"prov[{k}]={pv}" for pv in province]
+            surname_k = f"surname[{k}]"
+        edge = f"w[{k}]=<edge>"
+        for i in range(n):
             j = i + k
+            row = rows[i]
             if 0 <= j < n:
-                f.append(f"w[{k}]={lower[j]}" if abs(k) < 3 else f"shape[{k}]={shapes[j]}")
-                f.append(f"shape[{k}]={shapes[j]}")
-                if abs(k) == 1:
-                    f.append(f"seg[{k}]={segment[j]}")
-                    f.append(f"prov[{k}]={province[j]}")
-                    if words[j] in lex["surname"]:
-                        f.append(f"surname[{k}]")
+                row.append(first[j])
+                row.append(second[j])
+                if near:
+                    row.append(seg_k[j])
+                    row.append(prov_k[j])
+                    if is_surname[j]:
+                        row.append(surname_k)
             else:
-                f.append(f"w[{k}]=<edge>")
+                row.append(edge)
+    cue_words, place_type = lex["cue_words"], lex["place_type"]
+    for i in range(n):
+        row = rows[i]
         if i > 0:
-            f.append(f"bigram-={lower[i - 1]}|{lower[i]}")
+            row.append(f"bigram-={lower[i - 1]}|{lower[i]}")
         if i + 1 < n:
-            f.append(f"bigram+={lower[i]}|{lower[i + 1]}")
-        if any(" ".join(lower[i - k:i]) in lex["cue_words"] for k in (1, 2, 3) if i - k >= 0):
-            f.append("after_cue")
-        if i > 0 and lower[i - 1] in lex["place_type"]:
-            f.append("after_place_type")
-        out.append(f)
-    return out
+            row.append(f"bigram+={lower[i]}|{lower[i + 1]}")
+        if ((i >= 1 and lower[i - 1] in cue_words) or (i >= 2 and f"{lower[i - 2]} {lower[i - 1]}" in cue_words)
+                or (i >= 3 and f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}" in cue_words)):
+            row.append("after_cue")
+        if i > 0 and lower[i - 1] in place_type:
+            row.append("after_place_type")
+    return rows
