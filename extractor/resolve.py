@@ -65,7 +65,7 @@ def _plausible_model_mention(mention: Mention, text: str) -> bool:
     """The CRF only fills gaps the rules leave, and only with spans shaped like what it claims:
     a person is a family name and capitalised syllables (or a foreign name) not in a street's or a
     place's name; an organisation begins with a known head word and holds no verb."""
-    from extractor.recognise.organization import has_stopword, head_word_at
+    from extractor.recognise.organization import ends_with_person, has_stopword, head_word_at
     from extractor.recognise.person import NOT_AFTER, surnames
 
     words = mention.text.split()
@@ -74,9 +74,14 @@ def _plausible_model_mention(mention: Mention, text: str) -> bool:
         shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
         named = words[0] in surnames() or all(w.isascii() for w in words)
         return shaped and named and not NOT_AFTER.search(before) and not _NAMED_AFTER.search(before)
-    return 2 <= len(words) <= 10 and head_word_at(text, mention.start) and not has_stopword(mention.text)
+    if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
+        return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
+    if ends_with_person(text, mention.start, mention.end):
+        return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
+    return head_word_at(text, mention.start) and not has_stopword(mention.text)
 
 
+_GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
 _NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
 
 

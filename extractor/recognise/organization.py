@@ -213,3 +213,17 @@ def has_stopword(span: str) -> bool:
     words = re.findall(r"[^\W\d_]+", span)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
     return any(w in stop for w in words if w.islower()) or any(p in stop for p in pairs if p.islower())
+
+
+def ends_with_person(text: str, start: int, end: int) -> bool:
+    """The span ends with a person's name ('UBND thành phố Lê Thanh Hải'): a family name and one to
+    three more capitalised syllables after something else."""
+    from extractor.recognise.person import surnames
+
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    for size in (2, 3, 4):
+        tail = words[-size:]
+        if (len(words) > size and tail[0] in surnames()
+                and all(w[0].isupper() and not w.isupper() for w in tail)):
+            return True
+    return False
