@@ -15,10 +15,10 @@ from evaluation.report import RENDERERS
 log = logging.getLogger(__name__)
 
 
-def predict_with_extractor(gold_docs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def predict_with_extractor(gold_docs: dict[str, dict[str, Any]], model: str = "off") -> dict[str, dict[str, Any]]:
     from extractor import Extractor
 
-    extractor = Extractor()
+    extractor = Extractor(model=model)
     inputs = [{"id": doc_id, "text": doc["text"], "meta": doc.get("meta") or {}} for doc_id, doc in gold_docs.items()]
     return {doc.id: doc.to_dict() for doc in extractor.pipe(inputs)}
 
@@ -31,9 +31,10 @@ def run_evaluate(
     errors: int = 0,
     labels: list[str] | None = None,
     peers: list[str] | None = None,
+    model: str = "off",
 ) -> str:
     gold_docs = load_documents(gold_path)
-    pred_docs = load_documents(pred_path) if pred_path else predict_with_extractor(gold_docs)
+    pred_docs = load_documents(pred_path) if pred_path else predict_with_extractor(gold_docs, model)
     report, matches = evaluate(gold_docs, pred_docs, labels=labels)
     error_summary = summarise_errors(matches, errors) if errors else None
     peer_reports = {}

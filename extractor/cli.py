@@ -139,7 +139,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
     print(run_evaluate(args.gold, pred_path=args.pred, output_format=args.format, errors=args.errors,
-                       labels=labels, peers=args.peer))
+                       labels=labels, peers=args.peer, model=args.model))
     return 0
 
 
@@ -232,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors of each label")
     ev.add_argument("--labels", help="comma-separated labels to score (default: all)")
     ev.add_argument("--peer", action="append", choices=("underthesea",), help="also score a peer system")
+    ev.add_argument("--model", default="off", help="the extractor's PERSON/ORGANIZATION CRF: off, auto or a file")
     ev.set_defaults(func=_cmd_evaluate)
 
     corpus = sub.add_parser("corpus", help="gold corpus tools").add_subparsers(dest="corpus_command", required=True)
