@@ -72,9 +72,7 @@ class Extractor:
         if "percentage" in self.config.records:
             needed |= {"PERCENT", "PROVINCE"}
         self.recognisers = {label: fn for label, fn in available.items() if label in needed}
-        model_recogniser = _model_recogniser(model) if needed & {"PERSON", "ORGANIZATION"} else None
-        if model_recogniser:
-            self.recognisers["MODEL"] = model_recogniser
+        self.model = _model_gap_filler(model) if needed & {"PERSON", "ORGANIZATION"} else None
 
     def extract(self, text: str, meta: Mapping[str, Any] | None = None, *, id: str | None = None) -> Document:
         return self.extract_raw(RawDocument(text=text, meta=dict(meta or {}), id=id))
@@ -93,9 +91,11 @@ class Extractor:
         clock("segment")
         mentions: list[Mention] = []
         for label, recognise in self.recognisers.items():
-            found = recognise(segmented)
-            mentions += found
+            mentions += recognise(segmented)
             clock(f"recognise.{label}")
+        if self.model:
+            mentions += self.model(segmented, mentions)
+            clock("recognise.MODEL")
         resolved = resolve(mentions, text=segmented.text)
         clock("resolve")
         records = assemble_records(segmented, resolved, kinds=self.config.records)
@@ -135,9 +135,10 @@ class Extractor:
                 yield FailedDocument(raw.id, type(exc).__name__, str(exc))
 
 
-def _model_recogniser(model: str | None) -> Recogniser | None:
-    """The CRF for PERSON/ORGANIZATION: "auto" uses the shipped model when it is there, "off" none,
-    and a path that model (a missing or corrupt file is then an error, not a silent fallback)."""
+def _model_gap_filler(model: str | None):
+    """The CRF for PERSON/ORGANIZATION, consulted where the rules left gaps: "auto" uses the shipped
+    model when it is there, "off" none, and a path that model (a missing or corrupt file is then an
+    error, not a silent fallback)."""
     if model in (None, "off"):
         return None
     from extractor.models import crf
@@ -147,7 +148,7 @@ def _model_recogniser(model: str | None) -> Recogniser | None:
         log.info("no CRF model at %s; PERSON and ORGANIZATION come from rules only", path)
         return None
     crf.load_tagger(str(path))                       # fail now, not on the first document
-    return functools.partial(crf.recognise, path=str(path))
+    return functools.partial(crf.fill_gaps, path=str(path))
 
 
 def _as_raw(item: str | Mapping[str, Any] | RawDocument, n: int) -> RawDocument:

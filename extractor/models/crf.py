@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -139,14 +141,16 @@ def tag_text(text: str, *, path: str = str(DEFAULT_MODEL)) -> list[tuple[str, in
     return found
 
 
-def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL)) -> list[Mention]:
-    """The model's PERSON and ORGANIZATION mentions, reusing the pipeline's word segmentation."""
+def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),
+              ranges: Iterable[tuple[int, int]] | None = None) -> list[Mention]:
+    """The model's PERSON and ORGANIZATION mentions in each paragraph (or in the given ranges),
+    reusing the pipeline's word segmentation."""
     tagger = load_tagger(path)
     text = doc.text
     mentions = []
     words = [(t.start, t.end) for t in doc.words]
     index = 0
-    for start, end in doc.paragraphs:
+    for start, end in ranges if ranges is not None else doc.paragraphs:
         sylls = syllables(text, start, end)
         if not sylls:
             continue
@@ -158,3 +162,31 @@ def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL)) -> list[Men
         for label, s, e in decode(sylls, tagger.tag(featurise(text, sylls, spans)), text):
             mentions.append(Mention(label, s, e, text[s:e], score=0.5, explanation="CRF model"))
     return mentions
+
+
+def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DEFAULT_MODEL)) -> list[Mention]:
+    """Ask the model only about sentences where the rules left a capitalised word unexplained (not
+    the sentence's first word, not inside any mention): elsewhere it could only repeat them."""
+    text = doc.text
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [c[0] for c in covered]
+
+    def explained(position: int) -> bool:
+        k = bisect_right(starts, position) - 1
+        while k >= 0 and covered[k][0] <= position:
+            if position < covered[k][1]:
+                return True
+            k -= 1
+            if position - covered[k + 1][0] > 400:
+                break
+        return False
+
+    sentences = []
+    for start, end in doc.sentences:
+        capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
+        if any(c > start and not explained(c) for c in capitals):
+            sentences.append((start, end))
+    return recognise(doc, path=path, ranges=sentences) if sentences else []
+
+
+_CAPITAL = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ][^\W\d_]*")
