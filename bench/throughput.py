@@ -1,6 +1,6 @@
-"""Throughput of Extractor.pipe beside underthesea.word_tokenize (per paragraph) and
-underthesea.ner (per paragraph), in one run and on the same texts; cost per stage; peak RSS;
-import plus first document.
+"""Throughput of Extractor.pipe (default, with the CRF filling gaps, and rules alone) beside
+underthesea.word_tokenize (per paragraph) and underthesea.ner (per paragraph), in one run and on
+the same texts; cost per stage; peak RSS; import plus first document.
 
     python -m bench.throughput [--docs 300] [--corpus ../shared/corpus/bench/baomoi-5k.jsonl.gz]
                                [--ner-docs 300] [--profile] [--out bench/results/throughput.json]
@@ -105,15 +105,20 @@ def main(argv: list[str] | None = None) -> int:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     stages = dict(sorted(extractor.stage_seconds.items(), key=lambda kv: -kv[1]))
     rss_extractor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rules_only = Extractor(model="off")
+    rules_only.extract("Khởi động.")
+    seconds["rules_only"] = timed(run_extractor(rules_only), docs)
     seconds["word_tokenize"] = timed(run_word_tokenize, docs)
     seconds["ner"] = timed(run_ner, ner_docs)
 
-    rate = {"extractor": chars / seconds["extractor"], "word_tokenize": chars / seconds["word_tokenize"],
+    rate = {"extractor": chars / seconds["extractor"], "rules_only": chars / seconds["rules_only"],
+            "word_tokenize": chars / seconds["word_tokenize"],
             "ner": ner_chars / seconds["ner"]}
     result = {
         "documents": len(docs), "characters": chars, "ner_documents": len(ner_docs),
         "chars_per_second": {k: round(v) for k, v in rate.items()},
         "docs_per_second_extractor": round(len(docs) / seconds["extractor"], 1),
+        "model_cost_vs_rules_only": round(1 - rate["extractor"] / rate["rules_only"], 3),
         "ratio_vs_word_tokenize": round(rate["extractor"] / rate["word_tokenize"], 2),
         "ratio_vs_ner": round(rate["extractor"] / rate["ner"], 1),
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},

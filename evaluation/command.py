@@ -15,7 +15,7 @@ from evaluation.report import RENDERERS
 log = logging.getLogger(__name__)
 
 
-def predict_with_extractor(gold_docs: dict[str, dict[str, Any]], model: str = "off") -> dict[str, dict[str, Any]]:
+def predict_with_extractor(gold_docs: dict[str, dict[str, Any]], model: str = "auto") -> dict[str, dict[str, Any]]:
     from extractor import Extractor
 
     extractor = Extractor(model=model)
@@ -31,7 +31,7 @@ def run_evaluate(
     errors: int = 0,
     labels: list[str] | None = None,
     peers: list[str] | None = None,
-    model: str = "off",
+    model: str = "auto",
 ) -> str:
     gold_docs = load_documents(gold_path)
     pred_docs = load_documents(pred_path) if pred_path else predict_with_extractor(gold_docs, model)

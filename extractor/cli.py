@@ -181,8 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--labels", help="comma-separated labels to output (default: all)")
     ex.add_argument("--no-records", action="store_true", help="entities only")
     ex.add_argument("--explain", action="store_true", help="say why each entity was found")
-    ex.add_argument("--model", default="off", help="the PERSON/ORGANIZATION CRF: off (default), auto (the shipped "
-                                                   "model), or a model file")
+    ex.add_argument("--model", default="auto", help="the PERSON/ORGANIZATION CRF: auto (default: the shipped "
+                                                   "model), off, or a model file")
     ex.set_defaults(func=_cmd_extract)
 
     sv = sub.add_parser("serve", help="run the HTTP service (settings from VNEXTRACT_* environment variables)")
@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors of each label")
     ev.add_argument("--labels", help="comma-separated labels to score (default: all)")
     ev.add_argument("--peer", action="append", choices=("underthesea",), help="also score a peer system")
-    ev.add_argument("--model", default="off", help="the extractor's PERSON/ORGANIZATION CRF: off, auto or a file")
+    ev.add_argument("--model", default="auto", help="the extractor's PERSON/ORGANIZATION CRF: auto (default), off or a file")
     ev.set_defaults(func=_cmd_evaluate)
 
     corpus = sub.add_parser("corpus", help="gold corpus tools").add_subparsers(dest="corpus_command", required=True)

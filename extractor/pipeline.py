@@ -51,7 +51,7 @@ class Extractor:
         records: Iterable[str] | None = None,
         segment_words: bool = True,
         explain: bool = False,
-        model: str | None = "off",
+        model: str | None = "auto",
         recognisers: Mapping[str, Recogniser] | None = None,
     ) -> None:
         self.config = ExtractorConfig(

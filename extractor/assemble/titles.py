@@ -39,6 +39,11 @@ def _title_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){_MODIFIER}(?:{alternation(titles)})(?![\w])", re.IGNORECASE)
 
 
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc"), in any case."""
+    return [m.span() for m in _title_pattern().finditer(text)]
+
+
 def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
     """Every title phrase, extended over the organisations and bodies written right after it."""
     by_start = {m.start: m for m in organisations}

@@ -16,7 +16,8 @@ from extractor.errors import ModelError
 from extractor.models.features import Syllable, featurise, syllables
 
 __all__ = ["featurise", "syllables"]
-from extractor.resources import MODELS_DIR
+from extractor.recognise.base import alternation
+from extractor.resources import MODELS_DIR, read_lines
 from extractor.types import Mention, SegmentedText
 
 log = logging.getLogger(__name__)
@@ -165,10 +166,15 @@ def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),
 
 
 def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DEFAULT_MODEL)) -> list[Mention]:
-    """Ask the model only about sentences where the rules left a capitalised word unexplained (not
-    the sentence's first word, not inside any mention): elsewhere it could only repeat them."""
+    """Ask the model only about sentences where the rules left a capitalised word unexplained: not
+    the sentence's first word, not inside a mention, a title ("Phó Chủ tịch") or a country name.
+    Elsewhere it could only repeat the rules. It reads a window of about _REACH characters around
+    each such word (whole sentences cost twice as much); a span cut by a window's edge is dropped."""
+    from extractor.assemble.titles import title_spans
+
     text = doc.text
-    covered = sorted((m.start, m.end) for m in mentions)
+    covered = sorted([(m.start, m.end) for m in mentions] + title_spans(text)
+                     + [m.span() for m in _countries().finditer(text)])
     starts = [c[0] for c in covered]
 
     def explained(position: int) -> bool:
@@ -181,12 +187,31 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
                 break
         return False
 
-    sentences = []
+    windows: list[tuple[int, int]] = []
     for start, end in doc.sentences:
-        capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
-        if any(c > start and not explained(c) for c in capitals):
-            sentences.append((start, end))
-    return recognise(doc, path=path, ranges=sentences) if sentences else []
+        first = _FIRST_WORD.match(text, start, end)
+        opening = first.end() if first else start
+        for m in _WORD_START.finditer(text, start, end):
+            if text[m.start()].isupper() and m.start() >= opening and not explained(m.start()):
+                left = text.rfind(" ", start, max(start, m.start() - _REACH)) + 1 or start
+                right = text.find(" ", min(end, m.start() + _REACH), end)
+                window = (max(left, start), right if right != -1 else end)
+                if windows and window[0] <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+                else:
+                    windows.append(window)
+    if not windows:
+        return []
+    sentence_edges = {edge for span in doc.sentences for edge in span}
+    edges = {edge for span in windows for edge in span} - sentence_edges
+    return [m for m in recognise(doc, path=path, ranges=windows) if m.start not in edges and m.end not in edges]
 
 
-_CAPITAL = re.compile(r"(?<![\w])[A-ZÀ-ỸĐ][^\W\d_]*")
+@cache
+def _countries() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(read_lines('countries.txt'))})(?!\w)")
+
+
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+_REACH = 80                                           # characters of context on each side of a gap
+_FIRST_WORD = re.compile(r"[\W\d_]*\w+")            # a sentence's first word, after any quotes or dashes

@@ -66,10 +66,10 @@ def test_a_corrupt_model_is_a_clear_error(tmp_path):
         Extractor(model=str(broken))
 
 
-def test_the_model_is_off_by_default_and_can_be_switched_on():
-    assert Extractor().model is None
-    if crf.DEFAULT_MODEL.is_file():
-        assert Extractor(model="auto").model is not None
+def test_the_shipped_model_is_on_by_default_and_can_be_switched_off():
+    assert Extractor(model="off").model is None
+    assert crf.DEFAULT_MODEL.is_file(), "the package ships its CRF"
+    assert Extractor().model is not None
 
 
 def test_model_mentions_only_fill_gaps_with_plausible_spans():
@@ -91,3 +91,32 @@ def test_model_mentions_only_fill_gaps_with_plausible_spans():
     kept = [(m.label, m.text) for m in resolve([rule, *model], text=text)]
     assert kept == [("PERSON", "Lê Văn Bình"), ("PERSON", "Nguyễn Thị Mai"),
                     ("ORGANIZATION", "Công ty Cổ phần Sữa Việt Nam")]
+
+
+def test_the_model_reads_only_around_capitals_the_rules_left_unexplained(monkeypatch):
+    from extractor.normalise import normalise
+    from extractor.recognise import DEFAULT_RECOGNISERS
+    from extractor.segment import segment
+    from extractor.types import RawDocument
+
+    text = ("Phó Chủ tịch Nguyễn Văn Nam làm việc với Sở Y tế tỉnh Bắc Ninh.\n"
+            "Đoàn chuyên gia của Nhật Bản và Hàn Quốc cũng có mặt.\n"
+            "Buổi làm việc bàn về việc đầu tư xây dựng nhà máy, đào tạo lao động tại chỗ, bảo đảm môi trường "
+            "và an toàn giao thông trên các tuyến đường dẫn vào khu công nghiệp, với sự tham gia của hãng Toyota.")
+    doc = segment(normalise(RawDocument(text=text)))
+    rules = [m for recognise in DEFAULT_RECOGNISERS.values() for m in recognise(doc)]
+    asked: list[tuple[int, int]] = []
+    real = crf.recognise
+
+    def spy(doc, *, path, ranges):
+        asked.extend(ranges)
+        return real(doc, path=path, ranges=ranges)
+
+    monkeypatch.setattr(crf, "recognise", spy)
+    found = crf.fill_gaps(doc, rules)
+    # titles, countries and the rules' own mentions explain the first two sentences
+    assert len(asked) == 1
+    start, end = asked[0]
+    third = text.index("Buổi làm việc")
+    assert third < start < text.index("Toyota") < end == len(text)     # a window, not the whole sentence
+    assert all(start <= m.start < m.end <= end for m in found)
