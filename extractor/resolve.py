@@ -78,10 +78,14 @@ def _plausible_model_mention(mention: Mention, text: str) -> bool:
         return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
     if ends_with_person(text, mention.start, mention.end):
         return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
+    if _LAW_NAME_BEFORE.search(before) or _CUT_AT_PHONG_CHONG.match(text, mention.end):
+        return False                                   # "Luật Tổ chức Chính phủ"; "Ban Chỉ huy Phòng|, chống …"
     return head_word_at(text, mention.start) and not has_stopword(mention.text)
 
 
 _GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
+_LAW_NAME_BEFORE = re.compile(r"\bluật(?:\s+\w+){0,3}\s+\Z")
+_CUT_AT_PHONG_CHONG = re.compile(r",\s*chống\b")
 _NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
 
 

@@ -120,3 +120,19 @@ def test_the_model_reads_only_around_capitals_the_rules_left_unexplained(monkeyp
     third = text.index("Buổi làm việc")
     assert third < start < text.index("Toyota") < end == len(text)     # a window, not the whole sentence
     assert all(start <= m.start < m.end <= end for m in found)
+
+
+def test_model_organisations_inside_law_names_or_cut_names_are_dropped():
+    from extractor.resolve import MODEL_SCORE, resolve
+    from extractor.types import Mention
+
+    text = ("Theo Ban Chỉ huy Phòng, chống thiên tai tỉnh, Luật Tổ chức Chính phủ năm 2025 đã được áp dụng "
+            "tại Trung tâm Phục vụ hành chính công tỉnh.")
+
+    def model(sub):
+        start = text.index(sub)
+        return Mention("ORGANIZATION", start, start + len(sub), sub, score=MODEL_SCORE)
+
+    kept = [m.text for m in resolve([model("Ban Chỉ huy Phòng"), model("Chính phủ"),
+                                     model("Trung tâm Phục vụ hành chính công")], text=text)]
+    assert kept == ["Trung tâm Phục vụ hành chính công"]
