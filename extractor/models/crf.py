@@ -81,7 +81,7 @@ def split_of(doc_id: str, *, dev_fraction: float, seed: int) -> str:
     return "dev" if int.from_bytes(digest[:4], "big") / 2**32 < dev_fraction else "train"
 
 
-def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 150, l1: float = 0.05,
+def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 200, l1: float = 0.02,
           l2: float = 0.01) -> dict[str, Any]:
     from underthesea_core import CRFTrainer
 

@@ -58,8 +58,8 @@ def underthesea_spans(text: str) -> list[tuple[str, int, int]]:
     return [(e["label"], e["start"], e["end"]) for e in underthesea_entities(text) if e["label"] in LABELS]
 
 
-def run_train(paths: list[Path], out: Path, *, dev_fraction: float = 0.15, seed: int = 13, iterations: int = 150,
-              peer: bool = False, train_model: bool = True, l1: float = 0.05, l2: float = 0.01) -> dict[str, Any]:
+def run_train(paths: list[Path], out: Path, *, dev_fraction: float = 0.15, seed: int = 13, iterations: int = 200,
+              peer: bool = False, train_model: bool = True, l1: float = 0.02, l2: float = 0.01) -> dict[str, Any]:
     train_docs, dev_docs = load_split(paths, dev_fraction=dev_fraction, seed=seed)
     card = out.with_suffix(".json")
     info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.exists() and not train_model else {}
