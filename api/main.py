@@ -30,7 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool = ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="extract")
-        extractor = Extractor()
+        extractor = Extractor(model=settings.ner_model)
         app.state.pool.submit(extractor.extract, "Khởi động dịch vụ.").result()   # load lexicons and models now
         app.state.extractor = extractor
         log.info("extractor loaded")

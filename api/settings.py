@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = []          # VNEXTRACT_API_KEYS="key1,key2"
     cors_origins: Annotated[list[str], NoDecode] = []      # VNEXTRACT_CORS_ORIGINS="https://a.example,https://b.example"
     threads: int = 2                            # extraction threads per process (the event loop never runs it)
+    ner_model: str = "auto"                     # the PERSON/ORGANIZATION CRF: auto (shipped), off, or a model file
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

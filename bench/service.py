@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak", type=int, default=10_000)
     parser.add_argument("--max-kb", type=float, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ner-model", default="auto", help="the servers' VNEXTRACT_NER_MODEL (auto or off)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     if not DEFAULT_CORPUS.exists():
@@ -102,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "extractor.cli", "serve", "--port", str(port),
-                               "--workers", str(args.workers)], env={**os.environ, "VNEXTRACT_THREADS": "1"})
+                               "--workers", str(args.workers)], env={**os.environ, "VNEXTRACT_THREADS": "1",
+                                                                     "VNEXTRACT_NER_MODEL": args.ner_model})
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 pass
             time.sleep(0.5)
         load(url, texts, 50, 2)                                   # warm both workers
-        result = {"articles": len(texts), "max_bytes": int(args.max_kb * 1024),
+        result = {"ner_model": args.ner_model, "articles": len(texts), "max_bytes": int(args.max_kb * 1024),
                   "mean_bytes": round(statistics.mean(len(t.encode()) for t in texts)),
                   "rss_mb_before_soak": rss_mb(server.pid)}
         result["concurrency_1"] = load(url, texts, args.requests, 1)

@@ -44,3 +44,18 @@ def test_settings_come_from_the_environment(monkeypatch):
     settings = Settings()
     assert settings.api_keys == ["k1", "k2"] and settings.cors_origins == ["https://a.example"]
     assert settings.max_bytes == 1000 and settings.timeout_seconds == 2.5
+
+
+def test_the_service_can_run_without_the_crf(monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from api.settings import Settings
+
+    monkeypatch.setenv("VNEXTRACT_NER_MODEL", "off")
+    with TestClient(create_app(Settings())) as client:
+        assert client.app.state.extractor.model is None
+        body = client.post("/v1/extract", json={"text": "Ông Nguyễn Văn An dự họp tại Hà Nội."}).json()
+    assert [e["text"] for e in body["entities"]] == ["Nguyễn Văn An", "Hà Nội"]
+    with TestClient(create_app(Settings(ner_model="auto"))) as client:
+        assert client.app.state.extractor.model is not None
