@@ -107,7 +107,9 @@ def test_dask_engine_on_a_local_cluster_gives_the_same_output(inputs, tmp_path):
 
 def test_resume_after_a_kill_completes_without_duplicates(tmp_path):
     source = tmp_path / "many.jsonl"
-    texts = [f"Ngày {d}/5/2024, UBND tỉnh Hà Nam tặng Bằng khen cho ông Nguyễn Văn An {d}; đạt {d},5%." for d in range(1, 29)]
+    # enough documents that the kill lands part-way even on a fast machine
+    texts = [f"Ngày {d % 28 + 1}/5/2024, UBND tỉnh Hà Nam tặng Bằng khen cho ông Nguyễn Văn An; đạt {d},5%."
+             for d in range(600)]
     source.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)),
                       encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -115,7 +117,7 @@ def test_resume_after_a_kill_completes_without_duplicates(tmp_path):
     process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[2], start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or len(out.read_bytes().splitlines()) < 3):
-        time.sleep(0.05)
+        time.sleep(0.01)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     partial = len(_lines(out))
