@@ -193,9 +193,7 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
         opening = first.end() if first else start
         for m in _WORD_START.finditer(text, start, end):
             if text[m.start()].isupper() and m.start() >= opening and not explained(m.start()):
-                left = text.rfind(" ", start, max(start, m.start() - _REACH)) + 1 or start
-                right = text.find(" ", min(end, m.start() + _REACH), end)
-                window = (max(left, start), right if right != -1 else end)
+                window = _window(text, m.start(), start, end)
                 if windows and window[0] <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
                 else:
@@ -205,6 +203,13 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
     sentence_edges = {edge for span in doc.sentences for edge in span}
     edges = {edge for span in windows for edge in span} - sentence_edges
     return [m for m in recognise(doc, path=path, ranges=windows) if m.start not in edges and m.end not in edges]
+
+
+def _window(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """About _REACH characters each side of position, widened to whole words, within the sentence."""
+    left = text.rfind(" ", start, max(start, position - _REACH)) + 1 or start
+    right = text.find(" ", min(end, position + _REACH), end)
+    return left, right if right != -1 else end
 
 
 @cache
