@@ -1,11 +1,8 @@
-"""Offsets between the text as read and its normalised shadow copy, and token realignment."""
+"""Offsets between the text as read and its normalised shadow copy."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-
-from extractor.errors import AlignmentError
 
 
 @dataclass(frozen=True)
@@ -29,30 +26,3 @@ class OffsetMap:
             position = self.starts[start] if start < len(self.starts) else self.original_length
             return position, position
         return self.starts[start], self.ends[end - 1]
-
-
-def align_tokens(text: str, tokens: Sequence[str], *, offset: int = 0) -> list[tuple[int, int]]:
-    """Character spans of `tokens` in `text`, in order; white space inside a token matches any run.
-
-    A segmenter such as underthesea returns bare strings; this puts them back on the text and
-    raises AlignmentError when a token is not where it should be, rather than guessing.
-    """
-    spans: list[tuple[int, int]] = []
-    position = 0
-    length = len(text)
-    for token in tokens:
-        while position < length and text[position].isspace():
-            position += 1
-        start = position
-        for char in token:
-            if char.isspace() or char == "_":
-                if position < length and (text[position].isspace() or text[position] == "_"):
-                    while position < length and (text[position].isspace() or text[position] == "_"):
-                        position += 1
-                continue
-            if position >= length or text[position] != char:
-                found = text[position:position + 20]
-                raise AlignmentError(f"token {token!r} does not match the text at {offset + position}: {found!r}")
-            position += 1
-        spans.append((offset + start, offset + position))
-    return spans

@@ -3,6 +3,7 @@ One Extractor per process, built on first use (in a pool worker or a Dask worker
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from dataclasses import dataclass
@@ -26,7 +27,11 @@ class Outcome:
 def _extractor():
     from extractor import Extractor
 
-    return Extractor()
+    extractor = Extractor()
+    extractor.extract("Khởi động.")                  # load lexicons and models now, then keep the
+    gc.collect()                                      # garbage collector from walking them again
+    gc.freeze()
+    return extractor
 
 
 def content_hash(item: Item) -> str:

@@ -35,14 +35,10 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """underthesea's words for one paragraph, as spans (empty when they cannot be aligned)."""
-    from extractor.errors import AlignmentError
+    """underthesea's words for one paragraph, as spans (empty when the text is not NFC)."""
     from extractor.segment.words import word_tokens
 
-    try:
-        return [(t.start, t.end) for t in word_tokens(text, (start, end))]
-    except AlignmentError:
-        return []
+    return [(t.start, t.end) for t in word_tokens(text, (start, end))]
 
 
 def bio_tags(sylls: list[Syllable], entities: list[dict[str, Any]]) -> list[str]:

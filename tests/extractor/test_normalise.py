@@ -38,3 +38,14 @@ def test_offset_map_round_trips_every_character(text):
 def test_shadow_text_is_nfc_with_one_dash_and_plain_spaces():
     shadow = normalise(RawDocument(unicodedata.normalize("NFD", "Bà Rịa\u00a0–\u00a0Vũng Tàu, Ðồng Nai")))
     assert shadow.text == "Bà Rịa - Vũng Tàu, Đồng Nai"
+
+
+def test_composed_text_maps_one_to_one_and_a_lone_mark_stays_with_its_letter():
+    composed = normalise(RawDocument("Ủy ban nhân dân tỉnh Thừa Thiên Huế đạt 91,6%"))
+    assert composed.offsets.starts == tuple(range(len(composed.text)))
+    # NFC already, but "x̂" has no precomposed form: the mark belongs to the x's span
+    text = "Trạm x\u0302 Hà Nội"
+    shadow = normalise(RawDocument(text))
+    x = shadow.text.index("x")
+    assert shadow.offsets.to_original(x, x + 1) == (x, x + 2)
+    assert shadow.offsets.to_original(shadow.text.index("Hà"), len(shadow.text)) == (text.index("Hà"), len(text))
