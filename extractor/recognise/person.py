@@ -38,10 +38,13 @@ def surnames() -> frozenset[str]:
 
 @cache
 def _lexicons() -> dict:
-    direct = re.compile(rf"(?<![\w])(?:{alternation(read_lines('honorifics.txt'))})\s*\Z", re.IGNORECASE)
-    title = re.compile(rf"(?<![\w])(?:{alternation(read_lines('titles.txt'))})\s*\Z", re.IGNORECASE)
-    near = re.compile(rf"(?<![\w])(?:{alternation(read_lines('titles.txt'))})(?:\s+[\w&.-]+){{1,6}}\s*\Z",
-                      re.IGNORECASE)
+    # What comes right before a name, matched on the reversed text: a search for "… title\s*\Z"
+    # tries every start in the window, a match on the reversed window tries one (same language).
+    honorifics = alternation([h[::-1] for h in read_lines("honorifics.txt")])
+    titles = alternation([t[::-1] for t in read_lines("titles.txt")])
+    direct = re.compile(rf"\s*(?:{honorifics})(?!\w)", re.IGNORECASE)                 # "ông ", "GS.TS "
+    title = re.compile(rf"\s*(?:{titles})(?!\w)", re.IGNORECASE)                      # "Chủ tịch "
+    near = re.compile(rf"\s*(?:[\w&.-]+\s+){{1,6}}(?:{titles})(?!\w)", re.IGNORECASE)  # "Giám đốc Sở Y tế "
     return {
         "direct": direct,
         "title": title,
@@ -96,9 +99,11 @@ def _cue(text: str, position: int) -> str | None:
         return "direct"
     if not window.endswith(" "):
         return None
-    if _lexicons()["direct"].search(window.rstrip()):
+    backwards = window[::-1]
+    lex = _lexicons()
+    if lex["direct"].match(backwards):
         return "direct"
-    if _lexicons()["title"].search(window.rstrip()) or _lexicons()["near"].search(window.rstrip()):
+    if lex["title"].match(backwards) or lex["near"].match(backwards):
         return "near"                                  # a title is followed by names and by organisations alike
     return None
 
