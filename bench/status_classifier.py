@@ -30,7 +30,7 @@ def examples(paths: list[Path]) -> list[tuple[str, str, str]]:
             records = [r for r in doc.get("records") or [] if r["type"] == "award"]
             if not records:
                 continue
-            segmented = segment(normalise(RawDocument(doc["text"])), words=False)
+            segmented = segment(normalise(RawDocument(doc["text"])), segmenter=None)
             for record in records:
                 spans = [e for e in doc["entities"] if e["label"] == "AWARD" and e["text"] == record["award"]]
                 if not spans:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -36,12 +38,15 @@ class Token:
 
 @dataclass(frozen=True)
 class SegmentedText:
-    """Shadow text cut into paragraphs, sentences and words (all spans in shadow offsets)."""
+    """Shadow text cut into paragraphs and sentences (spans in shadow offsets), and into words on
+    demand: a paragraph is segmented the first time a recogniser asks for its words, because word
+    segmentation is the costliest step and many paragraphs never need it."""
 
     shadow: ShadowText
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
-    words: tuple[Token, ...]
+    segmenter: Callable[[str, tuple[int, int]], list[Token]] | None = None    # None: no words
+    _words: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -52,12 +57,24 @@ class SegmentedText:
         return self.shadow.raw.meta
 
     @cached_property
-    def word_starts(self) -> list[int]:
-        return [t.start for t in self.words]
+    def _paragraph_starts(self) -> list[int]:
+        return [start for start, _ in self.paragraphs]
 
-    @cached_property
-    def word_ends(self) -> frozenset[int]:
-        return frozenset(t.end for t in self.words)
+    def paragraph_words(self, position: int) -> tuple[Token, ...]:
+        """The words of the paragraph that holds (or ends at, or precedes) `position`."""
+        k = bisect_right(self._paragraph_starts, position) - 1
+        if k < 0 or self.segmenter is None:
+            return ()
+        if k not in self._words:
+            self._words[k] = tuple(self.segmenter(self.text, self.paragraphs[k]))
+        return self._words[k]
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        """The words that start in [start, end)."""
+        first = max(0, bisect_right(self._paragraph_starts, start) - 1)
+        last = bisect_right(self._paragraph_starts, max(start, end - 1)) - 1
+        return [t for k in range(first, last + 1) for t in self.paragraph_words(self.paragraphs[k][0])
+                if start <= t.start < end]
 
     def original(self, start: int, end: int) -> str:
         """The text as read behind a shadow span (records quote the user's own spelling)."""

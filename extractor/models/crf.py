@@ -145,17 +145,11 @@ def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),
     tagger = load_tagger(path)
     text = doc.text
     mentions = []
-    words = [(t.start, t.end) for t in doc.words]
-    index = 0
     for start, end in ranges if ranges is not None else doc.paragraphs:
         sylls = syllables(text, start, end)
         if not sylls:
             continue
-        spans = []
-        while index < len(words) and words[index][0] < end:
-            if words[index][0] >= start:
-                spans.append(words[index])
-            index += 1
+        spans = [(t.start, t.end) for t in doc.words_in(start, end)]
         for label, s, e in decode(sylls, tagger.tag(featurise(text, sylls, spans)), text):
             mentions.append(Mention(label, s, e, text[s:e], score=0.5, explanation="CRF model"))
     return mentions

@@ -85,7 +85,7 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
     if known:
         numbered = re.compile(rf"\s+số\s+{NUMBER}").match(doc.text, known.end())
         return numbered.end() if numbered else known.end()
-    following = [t for t in doc.words if t.start >= start]
+    following = [t for t in doc.paragraph_words(start) if t.start >= start]
     if following and following[0].start == start and " " in following[0].text:
         end = following[0].end
         for token in following[1:]:

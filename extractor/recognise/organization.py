@@ -112,8 +112,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     """End of a capitalised name starting after `position`, over underthesea's word tokens:
     capitalised words, numbers after a capitalised word, 'và'/'-'/'&' before a capitalised word,
     and up to two lower-case words in a row that are not verbs or function words."""
-    text, tokens = doc.text, doc.words
-    i = bisect_left(doc.word_starts, position)
+    text, tokens = doc.text, doc.paragraph_words(position)
+    i = bisect_left([t.start for t in tokens], position)
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
     while i < len(tokens) and taken < max_words:
         token = tokens[i]

@@ -119,7 +119,7 @@ def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 def _shrink_to_word_end(doc: SegmentedText, tokens: list[re.Match[str]], minimum: int) -> list[re.Match[str]]:
     """Drop tokens from the right until the name ends where an underthesea word ends
     ("Quang Hùng Tham" → "Quang Hùng" when the text goes on "… Tham dự")."""
-    ends = doc.word_ends
+    ends = {t.end for t in doc.paragraph_words(tokens[0].start())} if tokens else set()
     if not ends:
         return tokens
     for size in range(len(tokens), minimum - 1, -1):

@@ -1,11 +1,12 @@
-"""Paragraphs (newlines are respected) and sentences, then words for each paragraph."""
+"""Paragraphs (newlines are respected) and sentences; words for each paragraph on demand."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extractor.segment.words import word_tokens
-from extractor.types import SegmentedText, ShadowText
+from extractor.types import SegmentedText, ShadowText, Token
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ỸĐ0-9])")
 
@@ -31,9 +32,11 @@ def sentences(text: str, paragraph: tuple[int, int]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def segment(shadow: ShadowText, *, words: bool = True) -> SegmentedText:
+def segment(shadow: ShadowText, *, segmenter: Callable[[str, tuple[int, int]], list[Token]] | None = word_tokens,
+            ) -> SegmentedText:
+    """Paragraphs and sentences now; words per paragraph when first asked for (SegmentedText);
+    segmenter=None for no words."""
     text = shadow.text
     paras = paragraphs(text)
     sents = [s for p in paras for s in sentences(text, p)]
-    tokens = [t for p in paras for t in word_tokens(text, p)] if words else []
-    return SegmentedText(shadow=shadow, paragraphs=tuple(paras), sentences=tuple(sents), words=tuple(tokens))
+    return SegmentedText(shadow=shadow, paragraphs=tuple(paras), sentences=tuple(sents), segmenter=segmenter)
