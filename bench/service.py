@@ -1,6 +1,6 @@
 """Load test of `vnextract serve --workers 2` on loopback: 1,000 requests of real articles at
 concurrency 1 and 8 (p50/p95/p99 latency, requests per second, errors), and the servers' resident
-memory before and after a soak of 10,000 requests.
+memory before, during (every tenth) and after a soak of 10,000 requests.
 
     python -m bench.service [--requests 1000] [--soak 10000] [--max-kb 5] [--out bench/results/service.json]
 """
@@ -65,9 +65,12 @@ def articles(limit_bytes: int, count: int) -> list[str]:
     return texts
 
 
-def load(url: str, texts: list[str], requests: int, concurrency: int) -> dict:
+def load(url: str, texts: list[str], requests: int, concurrency: int, *, rss_of: int | None = None) -> dict:
+    """Latency and throughput; with rss_of (the server's pid), its resident memory after every
+    tenth of the requests, to tell bounded caches filling up from a leak."""
     latencies: list[float] = []
     errors = 0
+    rss_series: list[float] = []
 
     def one(i: int, client: httpx.Client) -> tuple[float, bool]:
         start = time.perf_counter()
@@ -76,15 +79,20 @@ def load(url: str, texts: list[str], requests: int, concurrency: int) -> dict:
 
     started = time.perf_counter()
     with httpx.Client(timeout=60) as client, ThreadPoolExecutor(concurrency) as pool:
-        for seconds, ok in pool.map(lambda i: one(i, client), range(requests)):
+        for n, (seconds, ok) in enumerate(pool.map(lambda i: one(i, client), range(requests)), start=1):
             latencies.append(seconds)
             errors += not ok
+            if rss_of is not None and n % max(1, requests // 10) == 0:
+                rss_series.append(rss_mb(rss_of))
     elapsed = time.perf_counter() - started
     quantiles = statistics.quantiles(latencies, n=100)
-    return {"requests": requests, "concurrency": concurrency, "errors": errors,
-            "requests_per_second": round(requests / elapsed, 1),
-            "p50_ms": round(1000 * quantiles[49], 1), "p95_ms": round(1000 * quantiles[94], 1),
-            "p99_ms": round(1000 * quantiles[98], 1)}
+    result = {"requests": requests, "concurrency": concurrency, "errors": errors,
+              "requests_per_second": round(requests / elapsed, 1),
+              "p50_ms": round(1000 * quantiles[49], 1), "p95_ms": round(1000 * quantiles[94], 1),
+              "p99_ms": round(1000 * quantiles[98], 1)}
+    if rss_of is not None:
+        result["rss_mb_every_tenth"] = rss_series
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                   "rss_mb_before_soak": rss_mb(server.pid)}
         result["concurrency_1"] = load(url, texts, args.requests, 1)
         result["concurrency_8"] = load(url, texts, args.requests, 8)
-        result["soak"] = load(url, texts, args.soak, 8)
+        result["soak"] = load(url, texts, args.soak, 8, rss_of=server.pid)
         result["rss_mb_after_soak"] = rss_mb(server.pid)
     finally:
         server.terminate()
