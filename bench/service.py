@@ -125,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         load(url, texts, 50, 2)                                   # warm both workers
         result = {"ner_model": args.ner_model, "articles": len(texts), "max_bytes": int(args.max_kb * 1024),
                   "mean_bytes": round(statistics.mean(len(t.encode()) for t in texts)),
-                  "rss_mb_before_soak": rss_mb(server.pid)}
+                  "rss_mb_after_warm_up": rss_mb(server.pid)}
         result["concurrency_1"] = load(url, texts, args.requests, 1)
         result["concurrency_8"] = load(url, texts, args.requests, 8)
+        result["rss_mb_before_soak"] = rss_mb(server.pid)
         result["soak"] = load(url, texts, args.soak, 8, rss_of=server.pid)
         result["rss_mb_after_soak"] = rss_mb(server.pid)
     finally:

@@ -24,7 +24,7 @@ class InputTooLarge(ExtractorError):
 
 
 class AlignmentError(ExtractorError):
-    """Tokens from a segmenter that cannot be realigned to the text they came from."""
+    """A span that does not map back onto the text as given (the offset invariant, checked on output)."""
 
 
 class ModelError(ExtractorError):

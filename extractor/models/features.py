@@ -5,16 +5,15 @@ underthesea's words begin and end. Training and tagging use this one function.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from extractor.resources import read_lines, read_rows
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Syllable:
+class Syllable(NamedTuple):
     start: int
     end: int
     text: str

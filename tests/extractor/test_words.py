@@ -97,3 +97,27 @@ def test_same_words_as_underthesea_on_real_news(shared_dir):
     paragraphs = [unicodedata.normalize("NFC", p) for t in texts for p in t.split("\n") if p.strip()]
     differing = [p[:60] for p in paragraphs if _ours(p) != _underthesea(p)]
     assert differing == []
+
+
+def test_paragraphs_are_segmented_once_and_only_when_asked():
+    from extractor.normalise import normalise
+    from extractor.segment import segment
+    from extractor.types import RawDocument
+
+    asked: list[tuple[int, int]] = []
+
+    def counting(text, paragraph):
+        asked.append(paragraph)
+        return word_tokens(text, paragraph)
+
+    text = "Sở Nội vụ tỉnh Quảng Ninh tổ chức hội nghị.\n\nChủ tịch UBND tỉnh Cao Tường Huy phát biểu."
+    doc = segment(normalise(RawDocument(text)), segmenter=counting)
+    assert asked == []
+    second = text.index("Chủ tịch")
+    words = doc.paragraph_words(second + 3)
+    assert asked == [(second, len(text))] and words[0].text == "Chủ tịch"
+    doc.paragraph_words(second)
+    assert len(asked) == 1                                   # cached
+    across = doc.words_in(text.index("hội nghị"), second + len("Chủ tịch"))
+    assert [t.text for t in across] == ["hội nghị", ".", "Chủ tịch"]
+    assert segment(normalise(RawDocument(text)), segmenter=None).paragraph_words(0) == ()
