@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool = ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="extract")
         extractor = Extractor(model=settings.ner_model)
-        app.state.pool.submit(extractor.extract, "Khởi động dịch vụ.").result()   # load lexicons and models now
+        app.state.pool.submit(extractor.warm_up).result()       # load lexicons and models before /readyz
         # What is loaded now lives as long as the process: frozen, full collections stop walking it
         # (they took ~70 ms each and set the 99th percentile; bench/service.py).
         gc.collect()

@@ -28,7 +28,7 @@ def _extractor():
     from extractor import Extractor
 
     extractor = Extractor()
-    extractor.extract("Khởi động.")                  # load lexicons and models now, then keep the
+    extractor.warm_up()                               # load lexicons and models now, then keep the
     gc.collect()                                      # garbage collector from walking them again
     gc.freeze()
     return extractor

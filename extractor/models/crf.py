@@ -16,8 +16,8 @@ from extractor.errors import ModelError
 from extractor.models.features import Syllable, featurise, syllables
 
 __all__ = ["featurise", "syllables"]
-from extractor.recognise.base import alternation
-from extractor.resources import MODELS_DIR, read_lines
+from extractor.recognise.base import country_names
+from extractor.resources import MODELS_DIR
 from extractor.types import Mention, SegmentedText
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
 
     text = doc.text
     covered = sorted([(m.start, m.end) for m in mentions] + title_spans(text)
-                     + [m.span() for m in _countries().finditer(text)])
+                     + [m.span() for m in country_names().finditer(text)])
     starts = [c[0] for c in covered]
 
     def explained(position: int) -> bool:
@@ -200,11 +200,6 @@ def _window(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     left = text.rfind(" ", start, max(start, position - _REACH)) + 1 or start
     right = text.find(" ", min(end, position + _REACH), end)
     return left, right if right != -1 else end
-
-
-@cache
-def _countries() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(read_lines('countries.txt'))})(?!\w)")
 
 
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]")

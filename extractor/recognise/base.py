@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
+from extractor.resources import read_lines
 from extractor.types import Mention, SegmentedText
 
 Recogniser = Callable[[SegmentedText], list[Mention]]
@@ -23,3 +25,10 @@ def alternation(phrases: list[str]) -> str:
     """A regex alternation of literal phrases, longest first, white space matching any run."""
     parts = sorted({p for p in phrases if p}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@cache
+def country_names() -> re.Pattern[str]:
+    """Country and region names (models/lexicons/countries.txt): places, never a person's name
+    ("Đại sứ Tây Ban Nha" holds no person "Ban Nha")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(read_lines('countries.txt'))})(?!\w)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.recognise.base import alternation
+from extractor.recognise.base import alternation, country_names
 from extractor.recognise.province import province_at
 from extractor.resources import province_gazetteer, read_lines
 from extractor.types import Mention, SegmentedText
@@ -167,6 +167,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     lex = _lexicons()
     gazetteer = province_gazetteer()
     mentions = []
+    countries = [m.span() for m in country_names().finditer(text)]
     for para_start, para_end in doc.paragraphs:
         for run in _runs(text, para_start, para_end):
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
@@ -182,6 +183,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
+            if any(s <= start and end <= e and e - s > end - start for s, e in countries):
+                continue                                   # "Tây Ban Nha" holds no "Ban Nha" (but "ông Đức" is a man)
             place = gazetteer.canonical(surface)
             if surface in lex["not_person"] or (place and not place[1] and not cue):
                 continue                                   # "Hà Nội"; but "Hồ Chí Minh" alone is the person

@@ -92,3 +92,16 @@ def test_pipe_keeps_order_and_reports_bad_documents(extractor):
     assert results[0].id == "a" and isinstance(results[1], FailedDocument) and results[1].error == "EmptyInput"
     with pytest.raises(EmptyInput):
         list(extractor.pipe(items))
+
+
+def test_warm_up_loads_what_a_first_document_would():
+    """The service and batch workers warm up before taking work; with words segmented on demand,
+    a plain extraction no longer loads the segmenter, so warm_up must (a fresh process shows it)."""
+    import subprocess
+    import sys
+
+    code = ("from extractor import Extractor; from extractor.segment.words import _segmenter; "
+            "e = Extractor(); before = _segmenter.cache_info().currsize; e.warm_up(); "
+            "print(before, _segmenter.cache_info().currsize, len(e.extract('Sở Nội vụ họp.').entities))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", "1", "1"]

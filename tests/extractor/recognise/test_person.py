@@ -18,6 +18,7 @@ from tests.extractor.helpers import spans
     ("Đại tá Nguyễn Văn Bình, Phó Giám đốc Công an tỉnh, cho biết.", ["Nguyễn Văn Bình"]),
     ("Các đồng chí: Hoàng Văn Đại, Tống Thị Yến và Đào Việt Hà.", ["Hoàng Văn Đại", "Tống Thị Yến", "Đào Việt Hà"]),
     ("Kết thúc hội nghị, các đơn vị ký giao ước thi đua.\n\nThanh Nga", ["Thanh Nga"]),
+    ("Ông Đức và chị Mỹ nhận giấy khen của xã.", ["Đức", "Mỹ"]),          # given names that are also countries
 ])
 def test_persons(extractor, text, expected):
     assert spans(extractor, text, "PERSON") == expected
@@ -29,6 +30,7 @@ def test_persons(extractor, text, expected):
     "Ông được tặng Huân chương Hồ Chí Minh.",
     "Thủ tướng Chính phủ đã ký quyết định.",
     "Tỉnh Hà Nam và tỉnh Thái Bình ký kết hợp tác.",
+    "Ngài Đại sứ Tây Ban Nha thăm tỉnh; HLV người Bồ Đào Nha chỉ đạo các học trò.",   # no "Ban Nha", "Đào Nha"
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
