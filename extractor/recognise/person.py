@@ -55,8 +55,8 @@ def _lexicons() -> dict:
 
 
 def _is_name_token(word: str) -> bool:
-    head = word.split("-")[0]
-    return head[0].isupper() and (head[1:].islower() or len(head) == 1 or head.isupper()) and word.isalpha() is not None
+    head = word.split("-")[0]                          # "Lê-nin" → "Lê"; "-" → "" (not a name)
+    return bool(head) and head[0].isupper() and (head[1:].islower() or len(head) == 1 or head.isupper())
 
 
 def _caps_style(word: str) -> bool:

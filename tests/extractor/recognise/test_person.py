@@ -31,6 +31,8 @@ def test_persons(extractor, text, expected):
     "Thủ tướng Chính phủ đã ký quyết định.",
     "Tỉnh Hà Nam và tỉnh Thái Bình ký kết hợp tác.",
     "Ngài Đại sứ Tây Ban Nha thăm tỉnh; HLV người Bồ Đào Nha chỉ đạo các học trò.",   # no "Ban Nha", "Đào Nha"
+    "- 0",                                      # a short line of dashes and digits is not a byline (found by hypothesis)
+    "Kết quả:\n- -\nLê-nin",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
