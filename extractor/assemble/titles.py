@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from extractor.recognise.base import alternation
+from extractor.recognise.base import title_words
 from extractor.recognise.organization import place_end
-from extractor.resources import read_lines
 from extractor.types import Mention
 
-_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
 _BODY = re.compile(
     r"\s+(?:Thường trực\s+|thường trực\s+)?(?:(?:UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân)"
@@ -33,22 +30,11 @@ class Title:
     text: str
 
 
-@cache
-def _title_pattern() -> re.Pattern[str]:
-    titles = read_lines("titles.txt")
-    return re.compile(rf"(?<![\w]){_MODIFIER}(?:{alternation(titles)})(?![\w])", re.IGNORECASE)
-
-
-def title_spans(text: str) -> list[tuple[int, int]]:
-    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc"), in any case."""
-    return [m.span() for m in _title_pattern().finditer(text)]
-
-
 def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
     """Every title phrase, extended over the organisations and bodies written right after it."""
     by_start = {m.start: m for m in organisations}
     titles: list[Title] = []
-    for m in _title_pattern().finditer(text):
+    for m in title_words().finditer(text):
         word = m.group(0)
         if (word[0].islower() and not re.match(r"(?:nguyên|cựu|tân|quyền|phó)\s", word)
                 and word.casefold() not in _LOWER_CASE_TITLES):

@@ -16,7 +16,7 @@ from extractor.errors import ModelError
 from extractor.models.features import Syllable, featurise, syllables
 
 __all__ = ["featurise", "syllables"]
-from extractor.recognise.base import country_names
+from extractor.recognise.base import country_names, title_spans
 from extractor.resources import MODELS_DIR
 from extractor.types import Mention, SegmentedText
 
@@ -160,8 +160,6 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
     the sentence's first word, not inside a mention, a title ("Phó Chủ tịch") or a country name.
     Elsewhere it could only repeat the rules. It reads a window of about _REACH characters around
     each such word (whole sentences cost twice as much); a span cut by a window's edge is dropped."""
-    from extractor.assemble.titles import title_spans
-
     text = doc.text
     covered = sorted([(m.start, m.end) for m in mentions] + title_spans(text)
                      + [m.span() for m in country_names().finditer(text)])

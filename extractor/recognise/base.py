@@ -32,3 +32,18 @@ def country_names() -> re.Pattern[str]:
     """Country and region names (models/lexicons/countries.txt): places, never a person's name
     ("Đại sứ Tây Ban Nha" holds no person "Ban Nha")."""
     return re.compile(rf"(?<!\w)(?:{alternation(read_lines('countries.txt'))})(?!\w)")
+
+
+_TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
+
+
+@cache
+def title_words() -> re.Pattern[str]:
+    """Position titles with their modifiers ("nguyên Phó Chủ tịch", "Giám đốc"), in any case
+    (models/lexicons/titles.txt): the CRF's gap filler and the officials' assembly both use it."""
+    return re.compile(rf"(?<![\w]){_TITLE_MODIFIER}(?:{alternation(read_lines('titles.txt'))})(?![\w])", re.IGNORECASE)
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc")."""
+    return [m.span() for m in title_words().finditer(text)]
