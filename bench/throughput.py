@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractor import Extractor
 
     extractor = Extractor()
-    extractor.extract("Khởi động.")                    # load lexicons and underthesea once, as a service would
+    extractor.warm_up()                                # load lexicons and models once, as a service would
     extractor.stage_seconds = dict.fromkeys(extractor.stage_seconds, 0.0)
     if args.profile:
         from pyinstrument import Profiler
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     stages = dict(sorted(extractor.stage_seconds.items(), key=lambda kv: -kv[1]))
     rss_extractor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rules_only = Extractor(model="off")
-    rules_only.extract("Khởi động.")
+    rules_only.warm_up()
     seconds["rules_only"] = timed(run_extractor(rules_only), docs)
     seconds["word_tokenize"] = timed(run_word_tokenize, docs)
     seconds["ner"] = timed(run_ner, ner_docs)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from extractor.types import Mention
+from extractor.types import MODEL_SCORE, Mention
 
 # (inner label, outer label): an inner mention overlapping an outer one is dropped.
 VETOES = {
@@ -56,9 +56,6 @@ def _within_label(mentions: list[Mention]) -> list[Mention]:
         elif all(m.contains(k) for k in clashes) and m.score >= 0.6:
             kept = [k for k in kept if k not in clashes] + [m]     # "Ban Thường vụ Tỉnh ủy Sơn La" ⊃ "Tỉnh ủy Sơn La"
     return kept
-
-
-MODEL_SCORE = 0.5
 
 
 def _plausible_model_mention(mention: Mention, text: str) -> bool:

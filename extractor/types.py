@@ -83,6 +83,9 @@ class SegmentedText:
         return self.shadow.raw.text[a:b]
 
 
+MODEL_SCORE = 0.5      # the score of a statistical model's mentions; rules score higher, and resolve checks the shape of these
+
+
 @dataclass
 class Mention:
     """A recognised span in shadow offsets, with why it was found."""

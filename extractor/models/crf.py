@@ -14,24 +14,15 @@ from typing import Any
 
 from extractor.errors import ModelError
 from extractor.models.features import Syllable, featurise, syllables
-
-__all__ = ["featurise", "syllables"]
 from extractor.recognise.base import country_names, title_spans
 from extractor.resources import MODELS_DIR
-from extractor.types import Mention, SegmentedText
+from extractor.segment.sentences import paragraphs
+from extractor.types import MODEL_SCORE, Mention, SegmentedText
 
 log = logging.getLogger(__name__)
 
 LABELS = ("PERSON", "ORGANIZATION")
 DEFAULT_MODEL = MODELS_DIR / "ner" / "crf-person-organization.bin"
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield position, position + len(line)
-        position += len(line) + 1
 
 
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -151,7 +142,7 @@ def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),
             continue
         spans = [(t.start, t.end) for t in doc.words_in(start, end)]
         for label, s, e in decode(sylls, tagger.tag(featurise(text, sylls, spans)), text):
-            mentions.append(Mention(label, s, e, text[s:e], score=0.5, explanation="CRF model"))
+            mentions.append(Mention(label, s, e, text[s:e], score=MODEL_SCORE, explanation="CRF model"))
     return mentions
 
 
