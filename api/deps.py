@@ -9,10 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Header, Request
-
-from api.errors import ApiError
-from api.settings import Settings
-from extractor import Extractor
+from vnextract.api.errors import ApiError
+from vnextract.api.settings import Settings
+from vnextract.extractor import Extractor
 
 T = TypeVar("T")
 

@@ -8,8 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from extractor.errors import (
+from vnextract.extractor.errors import (
     DecodeError,
     EmptyInput,
     ExtractorError,

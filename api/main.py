@@ -13,13 +13,12 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
-
-from api import errors
-from api.deps import require_api_key
-from api.errors import error_response
-from api.routes import extract, meta
-from api.settings import Settings, get_settings
-from extractor import Extractor
+from vnextract.api import errors
+from vnextract.api.deps import require_api_key
+from vnextract.api.errors import error_response
+from vnextract.api.routes import extract, meta
+from vnextract.api.settings import Settings, get_settings
+from vnextract.extractor import Extractor
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"

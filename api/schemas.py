@@ -6,8 +6,7 @@ import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from extractor.schema import Document, Label
+from vnextract.extractor.schema import Document, Label
 
 
 def _finite(value: Any) -> Any:

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if not DEFAULT_CORPUS.exists():
         print(f"benchmark corpus not found: {DEFAULT_CORPUS}", file=sys.stderr)
         return 2
-    from extractor.batch import run_batch
+    from vnextract.extractor.batch import run_batch
 
     work = Path(tempfile.mkdtemp(prefix="vnextract-bench-"))
     source = work / "docs.jsonl"

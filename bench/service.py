@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = articles(int(args.max_kb * 1024), 500)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "extractor.cli", "serve", "--port", str(port),
+    server = subprocess.Popen([sys.executable, "-m", "vnextract", "serve", "--port", str(port),
                                "--workers", str(args.workers)], env={**os.environ, "VNEXTRACT_THREADS": "1",
                                                                      "VNEXTRACT_NER_MODEL": args.ner_model})
     try:

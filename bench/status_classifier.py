@@ -11,13 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from vnextract.corpora import GOLD_DIR
+from vnextract.evaluation.io import iter_documents
+from vnextract.extractor.assemble.awards import _sentence, _status
+from vnextract.extractor.normalise import normalise
+from vnextract.extractor.segment import segment
+from vnextract.extractor.types import RawDocument
+
 from bench.report import emit
-from corpora import GOLD_DIR
-from evaluation.io import iter_documents
-from extractor.assemble.awards import _sentence, _status
-from extractor.normalise import normalise
-from extractor.segment import segment
-from extractor.types import RawDocument
 
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl"
 

@@ -21,7 +21,7 @@ from bench.report import emit
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bench" / "baomoi-5k.jsonl.gz"
 FIRST_DOCUMENT = (
-    "import time; t = time.perf_counter(); from extractor import Extractor; "
+    "import time; t = time.perf_counter(); from vnextract.extractor import Extractor; "
     "Extractor().extract('Sáng 13/12, tại Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc, đồng chí Trần Gia Long "
     "chủ trì hội nghị; tỉnh Ninh Bình đạt 91,6%.'); print(time.perf_counter() - t)"
 )
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(d["text"]) for d in docs)
     ner_chars = sum(len(d["text"]) for d in ner_docs)
 
-    from extractor import Extractor
+    from vnextract.extractor import Extractor
 
     extractor = Extractor()
     extractor.warm_up()                                # load lexicons and models once, as a service would

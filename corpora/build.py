@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from corpora import CORPORA_DIR, GOLD_DIR
+from vnextract.corpora import CORPORA_DIR, GOLD_DIR
 
 SOURCES = CORPORA_DIR / "sources"
 LABELS = {"PRO": "PROVINCE", "PER": "PERSON", "ORG": "ORGANIZATION", "PCT": "PERCENT", "AWD": "AWARD",
@@ -44,7 +44,7 @@ def _attrs(label: str, args: list[str], surface: str, source: str) -> dict[str, 
     if label == "PROVINCE":
         if args:
             return {"name": args[0]}
-        from extractor.resources import province_gazetteer
+        from vnextract.extractor.resources import province_gazetteer
 
         found = province_gazetteer().canonical(surface)
         if not found:
@@ -145,7 +145,7 @@ def build(sources: Path = SOURCES) -> dict[str, list[dict[str, Any]]]:
 
 
 def main() -> int:
-    from corpora.validate import validate_document
+    from vnextract.corpora.validate import validate_document
 
     splits = build()
     errors = 0

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from evaluation.match import spans_overlap
-from evaluation.metrics import DocumentMatch
+from vnextract.evaluation.match import spans_overlap
+from vnextract.evaluation.metrics import DocumentMatch
 
 CONTEXT = 40
 

@@ -6,17 +6,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from evaluation.analysis import summarise_errors
-from evaluation.io import load_documents
-from evaluation.metrics import evaluate
-from evaluation.peers import peer_predictions
-from evaluation.report import RENDERERS
+from vnextract.evaluation.analysis import summarise_errors
+from vnextract.evaluation.io import load_documents
+from vnextract.evaluation.metrics import evaluate
+from vnextract.evaluation.peers import peer_predictions
+from vnextract.evaluation.report import RENDERERS
 
 log = logging.getLogger(__name__)
 
 
 def predict_with_extractor(gold_docs: dict[str, dict[str, Any]], model: str = "auto") -> dict[str, dict[str, Any]]:
-    from extractor import Extractor
+    from vnextract.extractor import Extractor
 
     extractor = Extractor(model=model)
     inputs = [{"id": doc_id, "text": doc["text"], "meta": doc.get("meta") or {}} for doc_id, doc in gold_docs.items()]

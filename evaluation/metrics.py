@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluation.match import (
+from vnextract.evaluation.match import (
     award_pair_matches,
     award_pairs,
     match_pairs,

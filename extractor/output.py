@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractor.errors import AlignmentError
-from extractor.schema import AwardRecord, Document, Entity, OfficialRecord, PercentageRecord
-from extractor.types import Mention, Record, ShadowText
+from vnextract.extractor.errors import AlignmentError
+from vnextract.extractor.schema import AwardRecord, Document, Entity, OfficialRecord, PercentageRecord
+from vnextract.extractor.types import Mention, Record, ShadowText
 
 _RECORD_MODELS = {"official": OfficialRecord, "award": AwardRecord, "percentage": PercentageRecord}
 

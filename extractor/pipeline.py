@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from extractor.assemble import assemble_records
-from extractor.config import LABELS, RECORD_TYPES, ExtractorConfig
-from extractor.errors import EmptyInput, ExtractorError, InputTooLarge
-from extractor.normalise import normalise
-from extractor.output import assemble_document
-from extractor.recognise import DEFAULT_RECOGNISERS, Recogniser
-from extractor.resolve import resolve
-from extractor.schema import Document
-from extractor.segment import segment
-from extractor.segment.words import word_tokens
-from extractor.types import Mention, RawDocument, Token
+from vnextract.extractor.assemble import assemble_records
+from vnextract.extractor.config import LABELS, RECORD_TYPES, ExtractorConfig
+from vnextract.extractor.errors import EmptyInput, ExtractorError, InputTooLarge
+from vnextract.extractor.normalise import normalise
+from vnextract.extractor.output import assemble_document
+from vnextract.extractor.recognise import DEFAULT_RECOGNISERS, Recogniser
+from vnextract.extractor.resolve import resolve
+from vnextract.extractor.schema import Document
+from vnextract.extractor.segment import segment
+from vnextract.extractor.segment.words import word_tokens
+from vnextract.extractor.types import Mention, RawDocument, Token
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def _model_gap_filler(model: str | None):
     error, not a silent fallback)."""
     if model in (None, "off"):
         return None
-    from extractor.models import crf
+    from vnextract.extractor.models import crf
 
     path = crf.DEFAULT_MODEL if model == "auto" else Path(model)
     if model == "auto" and not path.is_file():

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from extractor.types import MODEL_SCORE, Mention
+from vnextract.extractor.types import MODEL_SCORE, Mention
 
 # (inner label, outer label): an inner mention overlapping an outer one is dropped.
 VETOES = {
@@ -62,8 +62,8 @@ def _plausible_model_mention(mention: Mention, text: str) -> bool:
     """The CRF only fills gaps the rules leave, and only with spans shaped like what it claims:
     a person is a family name and capitalised syllables (or a foreign name) not in a street's or a
     place's name; an organisation begins with a known head word and holds no verb."""
-    from extractor.recognise.organization import ends_with_person, has_stopword, head_word_at
-    from extractor.recognise.person import NOT_AFTER, surnames
+    from vnextract.extractor.recognise.organization import ends_with_person, has_stopword, head_word_at
+    from vnextract.extractor.recognise.person import NOT_AFTER, surnames
 
     words = mention.text.split()
     before = text[max(0, mention.start - 30):mention.start].casefold()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractor.errors import ModelError
-from extractor.normalise.unicode import fold_tones
+from vnextract.extractor.errors import ModelError
+from vnextract.extractor.normalise.unicode import fold_tones
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 LEXICONS_DIR = MODELS_DIR / "lexicons"

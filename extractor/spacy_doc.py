@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from extractor.schema import Document
+from vnextract.extractor.schema import Document
 
 SPAN_KEY = "vnextract"
 COLORS = {"PROVINCE": "#feca74", "PERSON": "#aa9cfc", "ORGANIZATION": "#7aecec", "PERCENT": "#e4e7d2",

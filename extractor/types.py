@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from extractor.offsets import OffsetMap
+from vnextract.extractor.offsets import OffsetMap
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from extractor import Extractor
+    from vnextract.extractor import Extractor
 
     return Extractor()
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from corpora import SAMPLE_ARTICLE
-from extractor.cli import main
+from vnextract.corpora import SAMPLE_ARTICLE
+
 from tests.corpora.test_validate import GOOD
+from vnextract.cli import main
 
 
 def test_extract_a_text_file_prints_one_document(capsys):
@@ -80,8 +81,8 @@ def test_extract_as_displacy_html(capsys):
 
 
 def test_to_spacy_keeps_nested_entities_on_their_offsets():
-    from extractor import Extractor
-    from extractor.spacy_doc import SPAN_KEY, to_spacy
+    from vnextract.extractor import Extractor
+    from vnextract.extractor.spacy_doc import SPAN_KEY, to_spacy
 
     document = Extractor().extract("Sở Y tế tỉnh Quảng Ninh đạt 95,2%.")
     doc = to_spacy(document)

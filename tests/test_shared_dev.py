@@ -3,8 +3,8 @@ closing notes report must not silently regress. The figures themselves come from
 
 from __future__ import annotations
 
-from evaluation.io import load_documents
-from evaluation.metrics import evaluate
+from vnextract.evaluation.io import load_documents
+from vnextract.evaluation.metrics import evaluate
 
 
 def test_dev_set_accuracy_does_not_regress(extractor, shared_dir):

@@ -6,14 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import Response
-
-from api.deps import ExtractorDep, SettingsDep, run_extraction
-from api.errors import ApiError, status_for
-from api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
-from extractor.errors import ExtractorError
-from extractor.read import read_bytes
-from extractor.schema import Document
-from extractor.types import RawDocument
+from vnextract.api.deps import ExtractorDep, SettingsDep, run_extraction
+from vnextract.api.errors import ApiError, status_for
+from vnextract.api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
+from vnextract.extractor.errors import ExtractorError
+from vnextract.extractor.read import read_bytes
+from vnextract.extractor.schema import Document
+from vnextract.extractor.types import RawDocument
 
 router = APIRouter(prefix="/v1", tags=["extract"])
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-
-from api.deps import require_api_key
-from api.errors import ApiError
-from extractor.config import LABELS, RECORD_TYPES
-from extractor.schema import json_schema
+from vnextract.api.deps import require_api_key
+from vnextract.api.errors import ApiError
+from vnextract.extractor.config import LABELS, RECORD_TYPES
+from vnextract.extractor.schema import json_schema
 
 v1 = APIRouter(prefix="/v1", tags=["meta"], dependencies=[Depends(require_api_key)])
 health = APIRouter(tags=["health"])

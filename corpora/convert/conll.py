@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from corpora.convert.tokens import nesting_levels, token_range, tokenize
+from vnextract.corpora.convert.tokens import nesting_levels, token_range, tokenize
 
 
 def to_conll(docs: Iterable[dict[str, Any]], skipped: list[str] | None = None) -> str:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from corpora.convert.tokens import tokenize
+from vnextract.corpora.convert.tokens import tokenize
 
 SPAN_KEY = "sc"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.assemble.awards import assemble_awards
-from extractor.assemble.officials import assemble_officials
-from extractor.assemble.percentages import assemble_percentages
-from extractor.types import Mention, Record, SegmentedText
+from vnextract.extractor.assemble.awards import assemble_awards
+from vnextract.extractor.assemble.officials import assemble_officials
+from vnextract.extractor.assemble.percentages import assemble_percentages
+from vnextract.extractor.types import Mention, Record, SegmentedText
 
 ASSEMBLERS = {"official": assemble_officials, "award": assemble_awards, "percentage": assemble_percentages}
 

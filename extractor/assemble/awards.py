@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.types import Mention, Record, SegmentedText
+from vnextract.extractor.types import Mention, Record, SegmentedText
 
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|trình|kiến nghị|xét tặng|đề cử)(?!\w)", re.IGNORECASE)
 _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",

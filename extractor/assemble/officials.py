@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.assemble.titles import Title, find_titles
-from extractor.types import Mention, Record, SegmentedText
+from vnextract.extractor.assemble.titles import Title, find_titles
+from vnextract.extractor.types import Mention, Record, SegmentedText
 
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z")
 _CHAIN = re.compile(r"\s*(?:,|;|và|kiêm|-|–)\s*\Z")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.recognise.percent import QUALIFIERS
-from extractor.types import Mention, Record, SegmentedText
+from vnextract.extractor.recognise.percent import QUALIFIERS
+from vnextract.extractor.types import Mention, Record, SegmentedText
 
 _AFTER = re.compile(
     r"[ \t]+((?!so\b|và\b|trong\b|của\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.recognise.base import title_words
-from extractor.recognise.organization import place_end
-from extractor.types import Mention
+from vnextract.extractor.recognise.base import title_words
+from vnextract.extractor.recognise.organization import place_end
+from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
 _BODY = re.compile(

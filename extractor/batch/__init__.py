@@ -1,5 +1,5 @@
 """Batch processing: folders, archives and JSON Lines in; JSONL or Parquet out; local or Dask."""
 
-from extractor.batch.runner import BatchSummary, run_batch
+from vnextract.extractor.batch.runner import BatchSummary, run_batch
 
 __all__ = ["BatchSummary", "run_batch"]

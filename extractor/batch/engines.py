@@ -8,8 +8,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from extractor.batch.process import Outcome, process_chunk
-from extractor.batch.sources import Item
+from vnextract.extractor.batch.process import Outcome, process_chunk
+from vnextract.extractor.batch.sources import Item
 
 
 def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

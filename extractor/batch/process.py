@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.batch.sources import Item
-from extractor.errors import ExtractorError
+from vnextract.extractor.batch.sources import Item
+from vnextract.extractor.errors import ExtractorError
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Outcome:
 
 @cache
 def _extractor():
-    from extractor import Extractor
+    from vnextract.extractor import Extractor
 
     extractor = Extractor()
     extractor.warm_up()                               # load lexicons and models now, then keep the
@@ -43,8 +43,8 @@ def process(item: Item) -> Outcome:
     digest = content_hash(item)
     if item.error:
         return Outcome(item.key, item.source, digest, error=item.error)
-    from extractor.read import read_bytes
-    from extractor.types import RawDocument
+    from vnextract.extractor.read import read_bytes
+    from vnextract.extractor.types import RawDocument
 
     try:
         if item.text is not None:

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.batch.engines import run_dask, run_local
-from extractor.batch.output import LineWriter, done_keys
-from extractor.batch.process import content_hash
-from extractor.batch.sources import Item, count_items, iter_items
+from vnextract.extractor.batch.engines import run_dask, run_local
+from vnextract.extractor.batch.output import LineWriter, done_keys
+from vnextract.extractor.batch.process import content_hash
+from vnextract.extractor.batch.sources import Item, count_items, iter_items
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def run_batch(
             bar.close()
     summary.seconds = time.perf_counter() - started
     if fmt == "parquet":
-        from extractor.batch.tables import write_parquet
+        from vnextract.extractor.batch.tables import write_parquet
 
         write_parquet(jsonl_path, out)
     return summary

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from extractor.read import SUPPORTED_SUFFIXES
+from vnextract.extractor.read import SUPPORTED_SUFFIXES
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024        # one file, uncompressed
 MAX_RATIO = 100                             # uncompressed / compressed, for members over 1 MB

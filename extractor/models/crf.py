@@ -12,12 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import ModelError
-from extractor.models.features import Syllable, featurise, syllables
-from extractor.recognise.base import country_names, title_spans
-from extractor.resources import MODELS_DIR
-from extractor.segment.sentences import paragraphs
-from extractor.types import MODEL_SCORE, Mention, SegmentedText
+from vnextract.extractor.errors import ModelError
+from vnextract.extractor.models.features import Syllable, featurise, syllables
+from vnextract.extractor.recognise.base import country_names, title_spans
+from vnextract.extractor.resources import MODELS_DIR
+from vnextract.extractor.segment.sentences import paragraphs
+from vnextract.extractor.types import MODEL_SCORE, Mention, SegmentedText
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ DEFAULT_MODEL = MODELS_DIR / "ner" / "crf-person-organization.bin"
 
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """underthesea's words for one paragraph, as spans (empty when the text is not NFC)."""
-    from extractor.segment.words import word_tokens
+    from vnextract.extractor.segment.words import word_tokens
 
     return [(t.start, t.end) for t in word_tokens(text, (start, end))]
 

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from extractor.resources import read_lines, read_rows
+from vnextract.extractor.resources import read_lines, read_rows
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
 
@@ -52,7 +52,7 @@ def _shape(word: str) -> str:
 
 
 def _province_tags(text: str, sylls: list[Syllable]) -> list[str]:
-    from extractor.recognise.province import _matcher
+    from vnextract.extractor.recognise.province import _matcher
 
     pattern, gazetteer, _ = _matcher()
     tags = ["O"] * len(sylls)

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from evaluation.io import iter_documents
-from evaluation.metrics import evaluate
-from extractor.models.crf import LABELS, split_of, tag_text, train
+from vnextract.evaluation.io import iter_documents
+from vnextract.evaluation.metrics import evaluate
+from vnextract.extractor.models.crf import LABELS, split_of, tag_text, train
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def predictions(documents: list[dict], predict) -> dict[str, dict]:
 
 
 def underthesea_spans(text: str) -> list[tuple[str, int, int]]:
-    from evaluation.peers import underthesea_entities
+    from vnextract.evaluation.peers import underthesea_entities
 
     return [(e["label"], e["start"], e["end"]) for e in underthesea_entities(text) if e["label"] in LABELS]
 

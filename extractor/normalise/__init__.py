@@ -1,5 +1,5 @@
 """normalise: RawDocument → ShadowText."""
 
-from extractor.normalise.unicode import normalise
+from vnextract.extractor.normalise.unicode import normalise
 
 __all__ = ["normalise"]

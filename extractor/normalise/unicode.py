@@ -10,8 +10,8 @@ import functools
 import re
 import unicodedata
 
-from extractor.offsets import OffsetMap
-from extractor.types import RawDocument, ShadowText
+from vnextract.extractor.offsets import OffsetMap
+from vnextract.extractor.types import RawDocument, ShadowText
 
 _ONE_TO_ONE = str.maketrans({
     "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ",          # eth and African D look-alikes

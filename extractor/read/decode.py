@@ -18,7 +18,7 @@ import logging
 import re
 import unicodedata
 
-from extractor.errors import DecodeError
+from vnextract.extractor.errors import DecodeError
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
-from extractor.read.decode import decode_bytes, legacy_convert
-from extractor.types import RawDocument
+from vnextract.extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
+from vnextract.extractor.read.decode import decode_bytes, legacy_convert
+from vnextract.extractor.types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.recognise import award, date, legal_ref, organization, percent, person, province
-from extractor.recognise.base import Recogniser
+from vnextract.extractor.recognise import award, date, legal_ref, organization, percent, person, province
+from vnextract.extractor.recognise.base import Recogniser
 
 DEFAULT_RECOGNISERS: dict[str, Recogniser] = {
     "PROVINCE": province.recognise,

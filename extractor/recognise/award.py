@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.resources import read_rows
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.resources import read_rows
+from vnextract.extractor.types import Mention, SegmentedText
 
 CLASS = r"hạng\s+(?P<cls>nhất|nhì|hai|ba|iii|ii|i|1|2|3)(?!\w)"
 CLASS_VALUES = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "hai": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from extractor.resources import read_lines
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.resources import read_lines
+from vnextract.extractor.types import Mention, SegmentedText
 
 Recogniser = Callable[[SegmentedText], list[Mention]]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.recognise.base import left_context
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.recognise.base import left_context
+from vnextract.extractor.types import Mention, SegmentedText
 
 _D = r"(?P<{n}d>\d{{1,2}})"
 _M = r"(?P<{n}m>\d{{1,2}})"

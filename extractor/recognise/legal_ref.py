@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.resources import read_lines
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.resources import read_lines
+from vnextract.extractor.types import Mention, SegmentedText
 
 NORMATIVE = (r"\d{1,4}/(?:19|20)\d{2}/(?:[A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐa-z0-9&]{1,12})+|QH\d{1,2}|UBTVQH\d{1,2})")
 ADMIN = r"\d{1,5}/(?:[A-ZĐ][A-Za-zĐđ]{0,5}(?:-[A-ZĐa-z0-9&]{1,12})+|[A-ZĐ][A-Za-zĐđ]{1,7}(?:-[A-ZĐ0-9]{1,8})*)"

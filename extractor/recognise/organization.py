@@ -14,9 +14,9 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from extractor.recognise.base import alternation
-from extractor.resources import read_lines, read_rows
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.recognise.base import alternation
+from vnextract.extractor.resources import read_lines, read_rows
+from vnextract.extractor.types import Mention, SegmentedText
 
 _PLACE_TYPE = re.compile(
     r"[ \t]+(?P<type>tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?|TX\.?|huyện|Huyện|quận|Quận|thị xã|Thị xã|"
@@ -49,7 +49,7 @@ def _lexicons() -> dict:
 def place_end(text: str, position: int) -> int | None:
     """End of a place written after an organisation head: 'tỉnh Vĩnh Phúc', 'TP.HCM', 'huyện Minh Hóa',
     'quận 5', a bare province name, or a bare 'TP' meaning the city of the article."""
-    from extractor.recognise.province import province_at
+    from vnextract.extractor.recognise.province import province_at
 
     typed = _PLACE_TYPE.match(text, position)
     if typed:
@@ -72,7 +72,7 @@ def place_end(text: str, position: int) -> int | None:
 
 def _place_name_end(text: str, position: int) -> int | None:
     """Capitalised words of a place name (or a district number); stops where a person's name begins."""
-    from extractor.recognise.person import surnames
+    from vnextract.extractor.recognise.person import surnames
 
     m = _PLACE_NAME.match(text, position)
     if not m or not m.group(0).strip():
@@ -95,7 +95,7 @@ _CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
 
 def _name_starts(text: str, position: int) -> bool:
     """A Vietnamese name starts here: a family name and one to three more capitalised syllables."""
-    from extractor.recognise.person import surnames
+    from vnextract.extractor.recognise.person import surnames
 
     run = _CAPITALISED_RUN.match(text, position)
     if not run:
@@ -142,7 +142,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
 def _before_trailing_name(text: str, start: int, end: int) -> int:
     """Cut a person's name off the end of an organisation ('… Việt Nam Phạm Thế Duyệt'); a name
     right after an abbreviation or a lower-case word is the organisation's own ('THPT chuyên Lê Hồng Phong')."""
-    from extractor.recognise.person import surnames
+    from vnextract.extractor.recognise.person import surnames
 
     words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
     for k in range(1, len(words)):
@@ -218,7 +218,7 @@ def has_stopword(span: str) -> bool:
 def ends_with_person(text: str, start: int, end: int) -> bool:
     """The span ends with a person's name ('UBND thành phố Lê Thanh Hải'): a family name and one to
     three more capitalised syllables after something else."""
-    from extractor.recognise.person import surnames
+    from vnextract.extractor.recognise.person import surnames
 
     words = re.findall(r"[^\W\d_]+", text[start:end])
     for size in (2, 3, 4):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.recognise.base import left_context
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.recognise.base import left_context
+from vnextract.extractor.types import Mention, SegmentedText
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
 _UNIT = r"(?:\s?%|\s+(?P<{}>điểm\s+)?phần\s+trăm)"

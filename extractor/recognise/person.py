@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.recognise.base import alternation, country_names
-from extractor.recognise.province import province_at
-from extractor.resources import province_gazetteer, read_lines
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.recognise.base import alternation, country_names
+from vnextract.extractor.recognise.province import province_at
+from vnextract.extractor.resources import province_gazetteer, read_lines
+from vnextract.extractor.types import Mention, SegmentedText
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 NOT_AFTER = re.compile(

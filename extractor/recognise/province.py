@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.recognise.base import left_context
-from extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines
-from extractor.types import Mention, SegmentedText
+from vnextract.extractor.recognise.base import left_context
+from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines
+from vnextract.extractor.types import Mention, SegmentedText
 
 _TYPE_CUE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
 _CITY_CUE = re.compile(r"(?<!\w)(?:thành phố|tp\.?)\s*\Z")

@@ -1,5 +1,5 @@
 """segment: ShadowText → SegmentedText (paragraphs → sentences → words)."""
 
-from extractor.segment.sentences import segment
+from vnextract.extractor.segment.sentences import segment
 
 __all__ = ["segment"]

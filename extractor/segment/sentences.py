@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractor.segment.words import word_tokens
-from extractor.types import SegmentedText, ShadowText, Token
+from vnextract.extractor.segment.words import word_tokens
+from vnextract.extractor.types import SegmentedText, ShadowText, Token
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ỸĐ0-9])")
 

@@ -23,8 +23,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.errors import ModelError
-from extractor.segment.crfsuite_file import read_crfsuite
+from vnextract.extractor.errors import ModelError
+from vnextract.extractor.segment.crfsuite_file import read_crfsuite
 
 LABELS = ("B-W", "I-W")
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")

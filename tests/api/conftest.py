@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.main import create_app
-from api.settings import Settings
+from vnextract.api.main import create_app
+from vnextract.api.settings import Settings
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def test_health_and_page_need_no_key_and_keys_are_never_logged(keyed_client, cap
 
 
 def test_settings_come_from_the_environment(monkeypatch):
-    from api.settings import Settings
+    from vnextract.api.settings import Settings
 
     monkeypatch.setenv("VNEXTRACT_API_KEYS", "k1, k2")
     monkeypatch.setenv("VNEXTRACT_CORS_ORIGINS", "https://a.example")
@@ -48,9 +48,8 @@ def test_settings_come_from_the_environment(monkeypatch):
 
 def test_the_service_can_run_without_the_crf(monkeypatch):
     from fastapi.testclient import TestClient
-
-    from api.main import create_app
-    from api.settings import Settings
+    from vnextract.api.main import create_app
+    from vnextract.api.settings import Settings
 
     monkeypatch.setenv("VNEXTRACT_NER_MODEL", "off")
     with TestClient(create_app(Settings())) as client:

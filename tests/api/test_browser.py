@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from corpora import SAMPLE_ARTICLE
+from vnextract.corpora import SAMPLE_ARTICLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -25,9 +24,8 @@ pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
 @pytest.fixture(scope="module")
 def server_url():
     import uvicorn
-
-    from api.main import create_app
-    from api.settings import Settings
+    from vnextract.api.main import create_app
+    from vnextract.api.settings import Settings
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

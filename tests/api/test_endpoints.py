@@ -95,9 +95,8 @@ def test_a_slow_extraction_times_out_with_504():
     import time
 
     from fastapi.testclient import TestClient
-
-    from api.main import create_app
-    from api.settings import Settings
+    from vnextract.api.main import create_app
+    from vnextract.api.settings import Settings
 
     app = create_app(Settings(timeout_seconds=0.05))
     with TestClient(app) as slow:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from extractor.cli import listening_socket
+from vnextract.cli import listening_socket
 
 
 def test_the_shared_socket_gives_accepted_connections_tcp_nodelay():
@@ -43,7 +43,7 @@ def test_two_workers_serve_requests():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "extractor.cli", "serve", "--port", str(port), "--workers", "2"],
+    process = subprocess.Popen([sys.executable, "-m", "vnextract", "serve", "--port", str(port), "--workers", "2"],
                                cwd=Path(__file__).resolve().parents[2], start_new_session=True)
     try:
         deadline = time.time() + 90

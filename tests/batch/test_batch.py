@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from vnextract.extractor.batch import run_batch
+from vnextract.extractor.batch.sources import MAX_MEMBER_BYTES, iter_items
 
-from extractor.batch import run_batch
-from extractor.batch.sources import MAX_MEMBER_BYTES, iter_items
 from tests.helpers.documents import make_docx, make_pdf, to_cp1258
 
 SENTENCES = [
@@ -113,7 +113,7 @@ def test_resume_after_a_kill_completes_without_duplicates(tmp_path):
     source.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)),
                       encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "extractor.cli", "batch", str(source), "--out", str(out), "--quiet"]
+    command = [sys.executable, "-m", "vnextract", "batch", str(source), "--out", str(out), "--quiet"]
     process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[2], start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or len(out.read_bytes().splitlines()) < 3):
@@ -149,7 +149,7 @@ def test_parquet_tables_are_readable_by_duckdb(inputs, tmp_path):
 
 
 def test_stats_and_ad_hoc_sql(inputs, tmp_path, capsys):
-    from extractor.cli import main
+    from vnextract.cli import main
 
     out = tmp_path / "out.jsonl"
     run_batch([inputs], out, progress=False)

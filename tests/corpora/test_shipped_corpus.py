@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from corpora import GOLD_DIR
-from corpora.build import SPLITS, build, parse_markup
-from corpora.validate import validate_file
-from evaluation.metrics import LABELS
+from vnextract.corpora import GOLD_DIR
+from vnextract.corpora.build import SPLITS, build, parse_markup
+from vnextract.corpora.validate import validate_file
+from vnextract.evaluation.metrics import LABELS
 
 
 def _load(split: str) -> list[dict]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from evaluation.analysis import summarise_errors
-from evaluation.metrics import evaluate
+from vnextract.evaluation.analysis import summarise_errors
+from vnextract.evaluation.metrics import evaluate
+
 from tests.evaluation.test_metrics import ORG, PERCENT, PERSON, PROVINCE, doc, ent
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
-from extractor.normalise import normalise
-from extractor.normalise.unicode import fold_tones
-from extractor.types import RawDocument
+from vnextract.extractor.normalise import normalise
+from vnextract.extractor.normalise.unicode import fold_tones
+from vnextract.extractor.types import RawDocument
 
 
 @pytest.mark.parametrize("old, new", [

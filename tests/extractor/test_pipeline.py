@@ -6,11 +6,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from vnextract.corpora import SAMPLE_ARTICLE
+from vnextract.extractor import Extractor, FailedDocument
+from vnextract.extractor.errors import EmptyInput
+from vnextract.extractor.read import read_bytes
 
-from corpora import SAMPLE_ARTICLE
-from extractor import Extractor, FailedDocument
-from extractor.errors import EmptyInput
-from extractor.read import read_bytes
 from tests.helpers.documents import make_docx, make_pdf, to_legacy
 
 ARTICLE = SAMPLE_ARTICLE.read_text(encoding="utf-8")
@@ -100,7 +100,7 @@ def test_warm_up_loads_what_a_first_document_would():
     import subprocess
     import sys
 
-    code = ("from extractor import Extractor; from extractor.segment.words import _segmenter; "
+    code = ("from vnextract.extractor import Extractor; from vnextract.extractor.segment.words import _segmenter; "
             "e = Extractor(); before = _segmenter.cache_info().currsize; e.warm_up(); "
             "print(before, _segmenter.cache_info().currsize, len(e.extract('Sở Nội vụ họp.').entities))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

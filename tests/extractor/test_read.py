@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from vnextract.extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
+from vnextract.extractor.read import decode_bytes, read_bytes
+from vnextract.extractor.read.formats import html_text
 
-from extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
-from extractor.read import decode_bytes, read_bytes
-from extractor.read.formats import html_text
 from tests.helpers.documents import make_docx, make_pdf, to_cp1258, to_legacy
 
 TEXT = "Sở Thông tin và Truyền thông tỉnh Quảng Ninh đạt 91,6%; ông Nguyễn Văn Hùng được tặng Bằng khen."

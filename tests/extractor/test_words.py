@@ -10,10 +10,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from extractor.errors import ModelError
-from extractor.segment.crfsuite_file import read_crfsuite
-from extractor.segment.words import _segmenter, word_tokens
+from vnextract.extractor.errors import ModelError
+from vnextract.extractor.segment.crfsuite_file import read_crfsuite
+from vnextract.extractor.segment.words import _segmenter, word_tokens
 
 PARAGRAPHS = [
     "Sáng 27/11, tại Hà Nội, Phó Thủ tướng Chính phủ Trần Hồng Hà chủ trì hội nghị tổng kết công tác "
@@ -100,9 +99,9 @@ def test_same_words_as_underthesea_on_real_news(shared_dir):
 
 
 def test_paragraphs_are_segmented_once_and_only_when_asked():
-    from extractor.normalise import normalise
-    from extractor.segment import segment
-    from extractor.types import RawDocument
+    from vnextract.extractor.normalise import normalise
+    from vnextract.extractor.segment import segment
+    from vnextract.extractor.types import RawDocument
 
     asked: list[tuple[int, int]] = []
 

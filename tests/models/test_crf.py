@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from corpora import GOLD_DIR
-from extractor import Extractor
-from extractor.errors import ModelError
-from extractor.models import crf
+from vnextract.corpora import GOLD_DIR
+from vnextract.extractor import Extractor
+from vnextract.extractor.errors import ModelError
+from vnextract.extractor.models import crf
 
 
 def _tiny_corpus() -> list[dict]:
@@ -73,8 +72,8 @@ def test_the_shipped_model_is_on_by_default_and_can_be_switched_off():
 
 
 def test_model_mentions_only_fill_gaps_with_plausible_spans():
-    from extractor.resolve import MODEL_SCORE, resolve
-    from extractor.types import Mention
+    from vnextract.extractor.resolve import MODEL_SCORE, resolve
+    from vnextract.extractor.types import Mention
 
     text = "Ông Lê Văn Bình gặp Nguyễn Thị Mai tại Công ty Cổ phần Sữa Việt Nam sáng nay và nói chuyện."
 
@@ -94,10 +93,10 @@ def test_model_mentions_only_fill_gaps_with_plausible_spans():
 
 
 def test_the_model_reads_only_around_capitals_the_rules_left_unexplained(monkeypatch):
-    from extractor.normalise import normalise
-    from extractor.recognise import DEFAULT_RECOGNISERS
-    from extractor.segment import segment
-    from extractor.types import RawDocument
+    from vnextract.extractor.normalise import normalise
+    from vnextract.extractor.recognise import DEFAULT_RECOGNISERS
+    from vnextract.extractor.segment import segment
+    from vnextract.extractor.types import RawDocument
 
     text = ("Phó Chủ tịch Nguyễn Văn Nam làm việc với Sở Y tế tỉnh Bắc Ninh.\n"
             "Đoàn chuyên gia của Nhật Bản và Hàn Quốc cũng có mặt.\n"
@@ -123,8 +122,8 @@ def test_the_model_reads_only_around_capitals_the_rules_left_unexplained(monkeyp
 
 
 def test_model_organisations_inside_law_names_or_cut_names_are_dropped():
-    from extractor.resolve import MODEL_SCORE, resolve
-    from extractor.types import Mention
+    from vnextract.extractor.resolve import MODEL_SCORE, resolve
+    from vnextract.extractor.types import Mention
 
     text = ("Theo Ban Chỉ huy Phòng, chống thiên tai tỉnh, Luật Tổ chức Chính phủ năm 2025 đã được áp dụng "
             "tại Trung tâm Phục vụ hành chính công tỉnh.")

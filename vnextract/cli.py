@@ -9,6 +9,8 @@ import logging
 import sys
 from pathlib import Path
 
+from vnextract import __version__
+
 log = logging.getLogger("vnextract")
 
 CONVERT_FORMATS = ("documents", "conll", "doccano", "labelstudio", "spacy")
@@ -16,10 +18,10 @@ CONVERT_FORMATS = ("documents", "conll", "doccano", "labelstudio", "spacy")
 
 def _iter_inputs(paths: list[str]):
     """(name, RawDocument-or-error) for every input: files, '-' for stdin, or JSONL documents."""
-    from evaluation.io import DocumentFileError, iter_documents
-    from extractor.errors import ExtractorError
-    from extractor.read import read_bytes, read_path
-    from extractor.types import RawDocument
+    from vnextract.evaluation.io import DocumentFileError, iter_documents
+    from vnextract.extractor.errors import ExtractorError
+    from vnextract.extractor.read import read_bytes, read_path
+    from vnextract.extractor.types import RawDocument
 
     for path in paths:
         try:
@@ -35,8 +37,8 @@ def _iter_inputs(paths: list[str]):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from extractor import Extractor
-    from extractor.errors import ExtractorError
+    from vnextract.extractor import Extractor
+    from vnextract.extractor.errors import ExtractorError
 
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
     extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain,
@@ -58,8 +60,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 print(f"vnextract: {name} ({item.id}): {exc}", file=sys.stderr)
                 continue
             if fmt == "html":
-                from extractor.schema import Document
-                from extractor.spacy_doc import render_html
+                from vnextract.extractor.schema import Document
+                from vnextract.extractor.spacy_doc import render_html
 
                 out.write(render_html(Document.model_validate(document)) + "\n")
             elif fmt == "json":
@@ -75,7 +77,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    config = uvicorn.Config("api.main:create_app", factory=True, host=args.host, port=args.port,
+    config = uvicorn.Config("vnextract.api.main:create_app", factory=True, host=args.host, port=args.port,
                             workers=args.workers, log_level="info" if args.verbose else "warning")
     if args.workers <= 1:
         uvicorn.Server(config).run()
@@ -101,7 +103,7 @@ def listening_socket(host: str, port: int):
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from extractor.batch import run_batch
+    from vnextract.extractor.batch import run_batch
 
     summary = run_batch([Path(p) for p in args.inputs], Path(args.out), fmt=args.format, workers=args.workers,
                         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
@@ -111,14 +113,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from extractor.batch.stats import run_stats
+    from vnextract.extractor.batch.stats import run_stats
 
     print(run_stats(Path(args.out), args.sql))
     return 0
 
 
 def _cmd_train_ner(args: argparse.Namespace) -> int:
-    from extractor.models.training import run_train
+    from vnextract.extractor.models.training import run_train
 
     info = run_train([Path(p) for p in args.data], Path(args.out), dev_fraction=args.dev_fraction, seed=args.seed,
                      iterations=args.iterations, peer=args.peer, train_model=not args.score_only, l1=args.l1,
@@ -128,14 +130,14 @@ def _cmd_train_ner(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from extractor.schema import json_schema
+    from vnextract.extractor.schema import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from evaluation.command import run_evaluate
+    from vnextract.evaluation.command import run_evaluate
 
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
     print(run_evaluate(args.gold, pred_path=args.pred, output_format=args.format, errors=args.errors,
@@ -144,7 +146,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_corpus_validate(args: argparse.Namespace) -> int:
-    from corpora.validate import validate_file
+    from vnextract.corpora.validate import validate_file
 
     status = 0
     for path in args.files:
@@ -158,7 +160,7 @@ def _cmd_corpus_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_corpus_convert(args: argparse.Namespace) -> int:
-    from corpora.convert.io import read_format, write_format
+    from vnextract.corpora.convert.io import read_format, write_format
 
     docs = read_format(Path(args.input), args.source)
     skipped = write_format(Path(args.output), args.target, docs)
@@ -171,6 +173,7 @@ def _cmd_corpus_convert(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnextract", description="Structured facts from Vietnamese government text.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--version", action="version", version=f"vnextract {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="extract entities and records from files, stdin ('-') or JSONL documents")
@@ -253,8 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from evaluation.io import DocumentFileError
-    from extractor.errors import ExtractorError
+    from vnextract.evaluation.io import DocumentFileError
+    from vnextract.extractor.errors import ExtractorError
 
     try:
         return args.func(args)
