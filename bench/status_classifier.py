@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from vnextract.corpora import GOLD_DIR
-from vnextract.evaluation.io import iter_documents
+from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.assemble.awards import _sentence, _status
 from vnextract.extractor.normalise import normalise
 from vnextract.extractor.segment import segment

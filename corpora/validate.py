@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vnextract.evaluation.io import DocumentFileError, iter_documents
+from vnextract.extractor.read.documents import DocumentFileError, iter_documents
 from vnextract.evaluation.metrics import LABELS
 
 STATUSES = {"granted", "proposed", "other"}

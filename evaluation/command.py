@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.evaluation.analysis import summarise_errors
-from vnextract.evaluation.io import load_documents
+from vnextract.extractor.read.documents import load_documents
 from vnextract.evaluation.metrics import evaluate
 from vnextract.evaluation.peers import peer_predictions
 from vnextract.evaluation.report import RENDERERS

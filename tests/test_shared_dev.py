@@ -3,7 +3,7 @@ closing notes report must not silently regress. The figures themselves come from
 
 from __future__ import annotations
 
-from vnextract.evaluation.io import load_documents
+from vnextract.extractor.read.documents import load_documents
 from vnextract.evaluation.metrics import evaluate
 
 

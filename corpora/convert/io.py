@@ -10,7 +10,7 @@ from vnextract.corpora.convert.conll import from_conll, to_conll
 from vnextract.corpora.convert.doccano import from_doccano, to_doccano
 from vnextract.corpora.convert.labelstudio import from_labelstudio, to_labelstudio
 from vnextract.corpora.convert.spacy_docbin import from_docbin, to_docbin
-from vnextract.evaluation.io import iter_documents, write_documents
+from vnextract.extractor.read.documents import iter_documents, write_documents
 
 
 def read_format(path: Path, fmt: str) -> list[dict[str, Any]]:

@@ -1,1 +1,1 @@
-"""Trained models: the CRF for PERSON and ORGANIZATION (features, training, tagging)."""
+"""The PERSON/ORGANIZATION model at run time: features and tagging (training is in models/training.py)."""

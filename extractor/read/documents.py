@@ -1,4 +1,4 @@
-"""Reading and writing document files in the ANNOTATION.md format (JSON Lines, optionally gzipped)."""
+"""Document files in the ANNOTATION.md format (JSON Lines, optionally gzipped): gold corpora, outputs and inputs alike."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from vnextract.evaluation.io import iter_documents
+from vnextract.extractor.read.documents import iter_documents
 from vnextract.evaluation.metrics import evaluate
 from vnextract.extractor.models.crf import LABELS, split_of, tag_text, train
 

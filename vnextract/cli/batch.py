@@ -1,0 +1,45 @@
+"""`vnextract batch` and `vnextract stats`: whole archives in, JSONL or Parquet out, and summaries over them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    ba = sub.add_parser("batch", help="process folders, zip/tar archives and JSONL files into JSONL or Parquet")
+    ba.add_argument("inputs", nargs="+", metavar="INPUT")
+    ba.add_argument("--out", required=True, help="JSONL file, or a folder for --format parquet")
+    ba.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    ba.add_argument("--workers", type=int, default=1)
+    ba.add_argument("--engine", choices=("local", "dask"), default="local")
+    ba.add_argument("--scheduler", help="tcp://host:8786 of an existing Dask cluster (default: a LocalCluster)")
+    ba.add_argument("--resume", action="store_true", help="skip documents already in the output (by id and hash)")
+    ba.add_argument("--errors", help="errors file (default: OUT.errors.jsonl, or OUT/errors.jsonl)")
+    ba.add_argument("--quiet", action="store_true", help="no progress bar")
+    ba.set_defaults(func=run_batch_command)
+
+    st = sub.add_parser("stats", help="summary tables over a batch output, with DuckDB")
+    st.add_argument("out", help="a batch output: JSONL file or Parquet folder")
+    st.add_argument("--sql", help="an ad-hoc query over the tables documents, entities, records")
+    st.set_defaults(func=run_stats_command)
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    from vnextract.extractor.batch import run_batch
+
+    summary = run_batch([Path(p) for p in args.inputs], Path(args.out), fmt=args.format, workers=args.workers,
+                        engine=args.engine, scheduler=args.scheduler, resume=args.resume,
+                        errors_path=Path(args.errors) if args.errors else None, progress=not args.quiet)
+    print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
+    return 0
+
+
+def run_stats_command(args: argparse.Namespace) -> int:
+    from vnextract.extractor.batch.stats import run_stats
+
+    print(run_stats(Path(args.out), args.sql))
+    return 0

@@ -1,0 +1,27 @@
+"""`vnextract evaluate`: score predictions, or the extractor, against a gold file."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    ev = sub.add_parser("evaluate", help="score predictions (or the extractor) against a gold file")
+    ev.add_argument("gold", help="gold documents (JSONL, ANNOTATION.md format)")
+    ev.add_argument("--pred", help="predicted documents; without it the extractor runs on the gold texts")
+    ev.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    ev.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors of each label")
+    ev.add_argument("--labels", help="comma-separated labels to score (default: all)")
+    ev.add_argument("--peer", action="append", choices=("underthesea",), help="also score a peer system")
+    ev.add_argument("--model", default="auto", help="the extractor's PERSON/ORGANIZATION CRF: auto (default), off or a file")
+    ev.set_defaults(func=run_evaluate_command)
+
+
+def run_evaluate_command(args: argparse.Namespace) -> int:
+    from vnextract.evaluation.command import run_evaluate
+
+    labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
+    print(run_evaluate(args.gold, pred_path=args.pred, output_format=args.format, errors=args.errors,
+                       labels=labels, peers=args.peer, model=args.model))
+    return 0
