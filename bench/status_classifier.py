@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from vnextract.corpora import GOLD_DIR
-from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.assemble.awards import _sentence, _status
 from vnextract.extractor.normalise import normalise
+from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.segment import segment
 from vnextract.extractor.types import RawDocument
 

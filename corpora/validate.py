@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vnextract.extractor.read.documents import DocumentFileError, iter_documents
 from vnextract.evaluation.metrics import LABELS
+from vnextract.extractor.read.documents import DocumentFileError, iter_documents
 
 STATUSES = {"granted", "proposed", "other"}
 _ISO_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}-\d{2})(?:/(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}-\d{2}))?$")

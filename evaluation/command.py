@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.evaluation.analysis import summarise_errors
-from vnextract.extractor.read.documents import load_documents
 from vnextract.evaluation.metrics import evaluate
 from vnextract.evaluation.peers import peer_predictions
 from vnextract.evaluation.report import RENDERERS
+from vnextract.extractor.read.documents import load_documents
 
 log = logging.getLogger(__name__)
 

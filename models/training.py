@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from vnextract.extractor.read.documents import iter_documents
 from vnextract.evaluation.metrics import evaluate
 from vnextract.extractor.models.crf import LABELS, split_of, tag_text, train
+from vnextract.extractor.read.documents import iter_documents
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@ closing notes report must not silently regress. The figures themselves come from
 
 from __future__ import annotations
 
-from vnextract.extractor.read.documents import load_documents
 from vnextract.evaluation.metrics import evaluate
+from vnextract.extractor.read.documents import load_documents
 
 
 def test_dev_set_accuracy_does_not_regress(extractor, shared_dir):
