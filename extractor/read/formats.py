@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
-from vnextract.extractor.read.decode import decode_bytes, legacy_convert
+from vnextract.extractor.read.decode import decode_bytes
+from vnextract.extractor.read.legacy import legacy_convert
 from vnextract.extractor.types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
