@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from vnextract.extractor.dates import HUE_CITY, parse_document_date, province_scheme
 from vnextract.extractor.recognise.base import left_context
 from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines
 from vnextract.extractor.types import Mention, SegmentedText
@@ -19,6 +20,7 @@ _LOWER_UNIT = re.compile(
 )
 _NAME_WORD_BEFORE = re.compile(r"(?<!\w)(\w+) $")
 _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "đồng", "chí", "thầy", "cậu", "mẹ"}
+_ERA_MARK = re.compile(r"\s*\((cũ|mới)\)")
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
 
 
@@ -37,7 +39,9 @@ def _matcher() -> tuple[re.Pattern[str], ProvinceGazetteer, frozenset[str]]:
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     pattern, gazetteer, name_words = _matcher()
-    date = str(doc.meta.get("date") or "")
+    doc_date = parse_document_date(doc.meta.get("date"))
+    hue_city = doc_date is not None and doc_date.on_or_after(HUE_CITY)      # Huế a city of its own
+    choice = province_scheme(doc_date, text)
     mentions = []
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
@@ -52,11 +56,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         has_cue = bool(_TYPE_CUE.search(before))
         if _LOWER_UNIT.search(before):
             continue
-        if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and date >= "2025"):
+        if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and hue_city):
             continue                                   # "thành phố Vĩnh Yên", "TP Thái Bình": a city inside a province
-        if name == "Huế" and date < "2025":
+        if name == "Huế" and not hue_city:
             continue                                   # before 2025 Huế is a city inside Thừa Thiên Huế
-        if needs_cue and not has_cue and not (name == "Huế" and date >= "2025"):
+        if needs_cue and not has_cue and not (name == "Huế" and hue_city):
             continue
         previous = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
         if not has_cue and previous and (previous.group(1).casefold() in _HONORIFICS
@@ -69,7 +73,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         line_end = text.find("\n", end) % (len(text) + 1)
         if not has_cue and not text[line_start:start].strip() and not text[end:line_end].strip(" ."):
             continue                                   # a name alone on its line is a byline, not a place
-        unit = gazetteer.unit(name, date=date or None)
+        marked = _ERA_MARK.match(text, end)                 # "Phú Thọ (cũ)", "Phú Thọ (mới)"
+        scheme = ("legacy63" if marked.group(1) == "cũ" else "y2025") if marked else choice.scheme
+        unit = gazetteer.unit(name, scheme=scheme)
         attrs: dict = {"name": name}
         if unit:
             attrs.update({"code": unit.code, "scheme": unit.scheme, "type": unit.type, "region": unit.region,
@@ -78,6 +84,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 attrs["merged_from"] = list(unit.merged_from)
             if unit.became:
                 attrs["became"] = list(unit.became)
+            attrs["scheme_basis"] = "text" if marked else choice.basis
         mentions.append(Mention("PROVINCE", start, end, surface, attrs={k: v for k, v in attrs.items() if v},
                                 explanation="gazetteer" + (" + type word" if has_cue else "")))
     return mentions
