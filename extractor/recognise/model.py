@@ -8,9 +8,8 @@ import re
 from functools import partial
 from pathlib import Path
 
+from vnextract.extractor.lexicon import NOT_PERSON_CONTEXT, ends_with_person, has_stopword, head_word_at, surnames
 from vnextract.extractor.models import crf
-from vnextract.extractor.recognise.organization import ends_with_person, has_stopword, head_word_at
-from vnextract.extractor.recognise.person import NOT_AFTER, surnames
 from vnextract.extractor.types import Mention, SegmentedText
 
 DEFAULT_MODEL = crf.DEFAULT_MODEL
@@ -37,7 +36,7 @@ def plausible(mention: Mention, doc: SegmentedText) -> bool:
     if mention.label == "PERSON":
         shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
         named = words[0] in surnames() or all(w.isascii() for w in words)
-        return shaped and named and not NOT_AFTER.search(before) and not _NAMED_AFTER.search(before)
+        return shaped and named and not NOT_PERSON_CONTEXT.search(before) and not _NAMED_AFTER.search(before)
     if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
         return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
     if ends_with_person(text, mention.start, mention.end):

@@ -13,6 +13,7 @@ from vnextract.extractor.errors import ModelError
 from vnextract.extractor.models import crf
 from vnextract.extractor.recognise import MODEL, REGISTRY
 from vnextract.extractor.types import MODEL_SCORE
+from vnextract.models import training
 
 
 def _tiny_corpus() -> list[dict]:
@@ -22,14 +23,14 @@ def _tiny_corpus() -> list[dict]:
 
 def test_training_on_a_tiny_corpus_is_deterministic(tmp_path, capfd):
     first, second = tmp_path / "a.bin", tmp_path / "b.bin"
-    info = crf.train(_tiny_corpus(), first, iterations=15)
-    crf.train(_tiny_corpus(), second, iterations=15)
+    info = training.train(_tiny_corpus(), first, iterations=15)
+    training.train(_tiny_corpus(), second, iterations=15)
     capfd.readouterr()                                     # the trainer reports its iterations on stdout
     # the file's byte order follows a hash map, and sums in another order differ in the last bits;
     # what is learned is the same: the same tags with the same scores
     text = "Chủ tịch UBND tỉnh Bắc Ninh Vương Quốc Tuấn làm việc với Sở Y tế tỉnh Quảng Ninh."
     sylls = crf.syllables(text)
-    features = crf.featurise(text, sylls, crf.word_spans(text, 0, len(text)))
+    features = crf.featurise(text, sylls, training.word_spans(text, 0, len(text)))
     (tags_a, score_a), (tags_b, score_b) = (crf.load_tagger(str(p)).tag_with_score(features) for p in (first, second))
     assert tags_a == tags_b and score_a == pytest.approx(score_b, rel=1e-9)
     assert info["labels"] == ["B-ORGANIZATION", "B-PERSON", "I-ORGANIZATION", "I-PERSON", "O"]
@@ -37,10 +38,10 @@ def test_training_on_a_tiny_corpus_is_deterministic(tmp_path, capfd):
 
 def test_the_split_is_fixed_by_seed():
     ids = [f"vlsp2018-{n}" for n in range(200)]
-    dev = [i for i in ids if crf.split_of(i, dev_fraction=0.15, seed=13) == "dev"]
-    assert dev == [i for i in ids if crf.split_of(i, dev_fraction=0.15, seed=13) == "dev"]
+    dev = [i for i in ids if training.split_of(i, dev_fraction=0.15, seed=13) == "dev"]
+    assert dev == [i for i in ids if training.split_of(i, dev_fraction=0.15, seed=13) == "dev"]
     assert 15 <= len(dev) <= 45
-    assert dev != [i for i in ids if crf.split_of(i, dev_fraction=0.15, seed=14) == "dev"]
+    assert dev != [i for i in ids if training.split_of(i, dev_fraction=0.15, seed=14) == "dev"]
 
 
 @pytest.mark.skipif(not crf.DEFAULT_MODEL.is_file(), reason="the shipped model is not built yet")
@@ -51,7 +52,7 @@ def test_the_split_is_fixed_by_seed():
      [("PERSON", "Nguyễn Văn Bình"), ("ORGANIZATION", "Công ty Cổ phần Sữa Việt Nam")]),
 ])
 def test_the_shipped_model_tags_realistic_sentences(text, expected):
-    found = [(label, text[s:e]) for label, s, e in crf.tag_text(text)]
+    found = [(label, text[s:e]) for label, s, e in training.tag_text(text)]
     for item in expected:
         assert item in found
 
