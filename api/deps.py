@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Header, Request
+
 from vnextract.api.errors import ApiError
 from vnextract.api.settings import Settings
 from vnextract.extractor import Extractor

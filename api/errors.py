@@ -8,19 +8,18 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from vnextract.extractor.errors import (
-    DecodeError,
-    EmptyInput,
-    ExtractorError,
-    InputTooLarge,
-    UnsupportedFormat,
-)
+
+from vnextract.extractor.errors import ExtractorError, error_code
 
 log = logging.getLogger(__name__)
 
-STATUS = {DecodeError: 400, EmptyInput: 400, UnsupportedFormat: 415, InputTooLarge: 413}
+# The library's error codes (extractor/errors.py) and the HTTP statuses they are answered with.
+STATUS_OF_CODE = {"invalid_input": 422, "undecodable": 400, "empty": 400, "unsupported_type": 415, "too_large": 413,
+                  "timeout": 504, "model_error": 500, "internal": 500, "extraction_failed": 400}
+# Codes for the errors that only HTTP has.
 CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 415: "unsupported_type", 422: "invalid_fields", 500: "internal", 504: "timeout"}
+         413: "too_large", 415: "unsupported_type", 422: "invalid_fields", 500: "internal", 503: "not_ready",
+         504: "timeout"}
 
 
 class ApiError(Exception):
@@ -33,11 +32,8 @@ def error_response(status: int, message: str, code: str | None = None) -> JSONRe
     return JSONResponse({"error": {"code": code or CODES.get(status, "error"), "message": message}}, status_code=status)
 
 
-def status_for(exc: ExtractorError) -> int:
-    for kind, status in STATUS.items():
-        if isinstance(exc, kind):
-            return status
-    return 400
+def status_of(code: str) -> int:
+    return STATUS_OF_CODE.get(code, 400)
 
 
 def install(app: FastAPI) -> None:
@@ -47,7 +43,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ExtractorError)
     async def _extractor(_: Request, exc: ExtractorError) -> JSONResponse:
-        return error_response(status_for(exc), str(exc))
+        code = error_code(exc)
+        return error_response(status_of(code), str(exc), code)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

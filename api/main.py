@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+
 from vnextract.api import errors
 from vnextract.api.deps import require_api_key
 from vnextract.api.errors import error_response

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 from vnextract.extractor.schema import Document, Label
 
 

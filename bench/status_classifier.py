@@ -11,14 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from bench.report import emit
 from vnextract.corpora import GOLD_DIR
 from vnextract.extractor.assemble.awards import _sentence, _status
 from vnextract.extractor.normalise import normalise
 from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.segment import segment
 from vnextract.extractor.types import RawDocument
-
-from bench.report import emit
 
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl"
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vnextract.evaluation.metrics import LABELS
 from vnextract.extractor.read.documents import DocumentFileError, iter_documents
+from vnextract.extractor.recognise import REGISTRY
 
 STATUSES = {"granted", "proposed", "other"}
 _ISO_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}-\d{2})(?:/(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}-\d{2}))?$")
@@ -66,7 +66,7 @@ def validate_document(doc: dict[str, Any]) -> list[Finding]:
             add(start, f"entity {k}: span [{start}, {end}) is outside the text (length {len(text)}) or empty")
             continue
         label = e.get("label")
-        if label not in LABELS:
+        if label not in REGISTRY.label_names():
             add(start, f"entity {k}: unknown label {label!r}")
         surface = text[start:end]
         if e.get("text") != surface:

@@ -15,8 +15,8 @@ from vnextract.evaluation.match import (
     official_pair_matches,
     official_pairs,
 )
+from vnextract.extractor.recognise import REGISTRY
 
-LABELS = ("PROVINCE", "PERSON", "ORGANIZATION", "PERCENT", "AWARD", "DATE", "LEGAL_REF")
 MISSION_LABELS = ("PROVINCE", "PERSON", "PERCENT", "AWARD")
 RECORD_TYPES = ("official", "award")
 ROUND = 4
@@ -139,8 +139,9 @@ def evaluate(
             doc_match.record_pairs[kind] = (g_pairs, p_pairs, pairs)
         matches.append(doc_match)
 
-    shown = sorted(set(strict) | (set(LABELS) if label_filter is None else label_filter),
-                   key=lambda lab: (LABELS.index(lab) if lab in LABELS else len(LABELS), lab))
+    known = REGISTRY.label_names()
+    shown = sorted(set(strict) | (set(known) if label_filter is None else label_filter),
+                   key=lambda lab: (known.index(lab) if lab in known else len(known), lab))
     report: dict[str, Any] = {"docs": len(gold_docs), "missing_predictions": missing}
     for name, table in (("strict", strict), ("partial", partial)):
         micro = Counts()

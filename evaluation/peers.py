@@ -70,6 +70,7 @@ def _bio_spans(tags: list[tuple], paragraph: str, offset: int) -> list[dict[str,
 def underthesea_entities(text: str) -> list[dict[str, Any]]:
     """underthesea.ner paragraph by paragraph, mapped to our labels (see report.PEER_NOTE)."""
     from underthesea import ner
+
     from vnextract.extractor.resources import province_gazetteer
 
     gazetteer = province_gazetteer()

@@ -1,24 +1,30 @@
-"""What the extractor does: which labels and record types are on, and input limits."""
+"""What an Extractor does: the labels it outputs, the record types it assembles, and its limits."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-LABELS = ("PROVINCE", "PERSON", "ORGANIZATION", "PERCENT", "AWARD", "DATE", "LEGAL_REF")
-RECORD_TYPES = ("official", "award", "percentage")
+MAX_CHARS = 5_000_000
 
 
 @dataclass(frozen=True)
 class ExtractorConfig:
-    labels: frozenset[str] = field(default_factory=lambda: frozenset(LABELS))
-    records: frozenset[str] = field(default_factory=lambda: frozenset(RECORD_TYPES))
+    labels: frozenset[str]
+    records: frozenset[str]
     segment_words: bool = True
-    max_chars: int = 5_000_000
+    max_chars: int = MAX_CHARS
 
-    def __post_init__(self) -> None:
-        unknown = set(self.labels) - set(LABELS)
-        if unknown:
-            raise ValueError(f"unknown labels {sorted(unknown)}; known: {', '.join(LABELS)}")
-        unknown = set(self.records) - set(RECORD_TYPES)
-        if unknown:
-            raise ValueError(f"unknown record types {sorted(unknown)}; known: {', '.join(RECORD_TYPES)}")
+    @classmethod
+    def checked(cls, *, labels: Iterable[str] | None, records: Iterable[str] | None, known_labels: Iterable[str],
+                known_records: Iterable[str], segment_words: bool = True) -> ExtractorConfig:
+        """The configuration asked for, refusing unknown labels and record types by name."""
+        known_labels, known_records = tuple(known_labels), tuple(known_records)
+        chosen_labels = frozenset(known_labels if labels is None else labels)
+        chosen_records = frozenset(known_records if records is None else records)
+        for kind, chosen, known in (("labels", chosen_labels, known_labels),
+                                    ("record types", chosen_records, known_records)):
+            unknown = sorted(chosen - set(known))
+            if unknown:
+                raise ValueError(f"unknown {kind} {unknown}; known: {', '.join(known)}")
+        return cls(labels=chosen_labels, records=chosen_records, segment_words=segment_words)

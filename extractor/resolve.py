@@ -6,11 +6,11 @@ only decides which mentions survive.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
-from vnextract.extractor.types import MODEL_SCORE, Mention
+from vnextract.extractor.types import Mention
 
 # (inner label, outer label): an inner mention overlapping an outer one is dropped.
 VETOES = {
@@ -41,8 +41,7 @@ def _trim(mention: Mention) -> Mention | None:
         return None
     if (left, right) == (0, len(text)):
         return mention
-    mention.start, mention.end, mention.text = start + left, start + right, text[left:right]
-    return mention
+    return replace(mention, start=start + left, end=start + right, text=text[left:right])
 
 
 def _within_label(mentions: list[Mention]) -> list[Mention]:
@@ -58,37 +57,8 @@ def _within_label(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _plausible_model_mention(mention: Mention, text: str) -> bool:
-    """The CRF only fills gaps the rules leave, and only with spans shaped like what it claims:
-    a person is a family name and capitalised syllables (or a foreign name) not in a street's or a
-    place's name; an organisation begins with a known head word and holds no verb."""
-    from vnextract.extractor.recognise.organization import ends_with_person, has_stopword, head_word_at
-    from vnextract.extractor.recognise.person import NOT_AFTER, surnames
-
-    words = mention.text.split()
-    before = text[max(0, mention.start - 30):mention.start].casefold()
-    if mention.label == "PERSON":
-        shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
-        named = words[0] in surnames() or all(w.isascii() for w in words)
-        return shaped and named and not NOT_AFTER.search(before) and not _NAMED_AFTER.search(before)
-    if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
-        return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
-    if ends_with_person(text, mention.start, mention.end):
-        return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
-    if _LAW_NAME_BEFORE.search(before) or _CUT_AT_PHONG_CHONG.match(text, mention.end):
-        return False                                   # "Luật Tổ chức Chính phủ"; "Ban Chỉ huy Phòng|, chống …"
-    return head_word_at(text, mention.start) and not has_stopword(mention.text)
-
-
-_GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
-_LAW_NAME_BEFORE = re.compile(r"\bluật(?:\s+\w+){0,3}\s+\Z")
-_CUT_AT_PHONG_CHONG = re.compile(r",\s*chống\b")
-_NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
-
-
-def resolve(mentions: Iterable[Mention], *, text: str = "", labels: frozenset[str] | None = None) -> list[Mention]:
-    mentions = [m for m in mentions if m.score > MODEL_SCORE or _plausible_model_mention(m, text)]
-    trimmed = [t for m in mentions if (labels is None or m.label in labels) and (t := _trim(m)) is not None]
+def resolve(mentions: Iterable[Mention]) -> list[Mention]:
+    trimmed = [t for m in mentions if (t := _trim(m)) is not None]
     by_label: dict[str, list[Mention]] = {}
     for m in trimmed:
         by_label.setdefault(m.label, []).append(m)

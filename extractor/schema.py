@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-Label = Literal["PROVINCE", "PERSON", "ORGANIZATION", "PERCENT", "AWARD", "DATE", "LEGAL_REF"]
+
+def _registered_labels() -> tuple[str, ...]:
+    from vnextract.extractor.recognise import REGISTRY  # the registry is the one list of labels
+
+    return REGISTRY.label_names()
+
+
+def _known_label(value: str) -> str:
+    known = _registered_labels()
+    if value not in known:
+        raise ValueError(f"unknown label {value!r}; known: {', '.join(known)}")
+    return value
+
+
+def _label_enum(schema: dict[str, Any]) -> None:
+    schema["enum"] = list(_registered_labels())
+
+
+Label = Annotated[str, AfterValidator(_known_label), Field(json_schema_extra=_label_enum)]
+"""An entity label: one of the registry's, checked when a value is validated and listed in the
+JSON Schema when it is generated (so a label registered at run time is in both)."""
 
 
 class Entity(BaseModel):

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
+from vnextract.extractor.recognise import REGISTRY
 from vnextract.extractor.schema import Document
 
 SPAN_KEY = "vnextract"
-COLORS = {"PROVINCE": "#feca74", "PERSON": "#aa9cfc", "ORGANIZATION": "#7aecec", "PERCENT": "#e4e7d2",
-          "AWARD": "#ff9561", "DATE": "#bfe1d9", "LEGAL_REF": "#c887fb"}
 
 
 def to_spacy(document: Document, vocab=None):
@@ -36,4 +35,4 @@ def render_html(document: Document, *, page: bool = True) -> str:
     from spacy import displacy
 
     return displacy.render(to_spacy(document), style="span", page=page, minify=True,
-                           options={"spans_key": SPAN_KEY, "colors": COLORS})
+                           options={"spans_key": SPAN_KEY, "colors": REGISTRY.colours()})

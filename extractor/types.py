@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from vnextract.extractor.errors import DeadlineExceeded
 from vnextract.extractor.offsets import OffsetMap
 
 
@@ -38,6 +40,26 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """When the work on one document must stop (time.monotonic() seconds; None: never). Stages check
+    it between steps and inside their long loops, so that a request past its time limit frees its
+    worker instead of running on."""
+
+    at: float | None = None
+
+    @classmethod
+    def after(cls, seconds: float | None) -> Deadline:
+        return cls(None if seconds is None else time.monotonic() + seconds)
+
+    def check(self, where: str) -> None:
+        if self.at is not None and time.monotonic() > self.at:
+            raise DeadlineExceeded(f"the time limit was reached during {where}")
+
+
+NO_DEADLINE = Deadline()
+
+
+@dataclass(frozen=True)
 class SegmentedText:
     """Shadow text cut into paragraphs and sentences (spans in shadow offsets), and into words on
     demand: a paragraph is segmented the first time a recogniser asks for its words, because word
@@ -47,6 +69,7 @@ class SegmentedText:
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
     segmenter: Callable[[str, tuple[int, int]], list[Token]] | None = None    # None: no words
+    deadline: Deadline = NO_DEADLINE
     _words: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -67,6 +90,7 @@ class SegmentedText:
         if k < 0 or self.segmenter is None:
             return ()
         if k not in self._words:
+            self.deadline.check("word segmentation")
             self._words[k] = tuple(self.segmenter(self.text, self.paragraphs[k]))
         return self._words[k]
 
@@ -86,9 +110,9 @@ class SegmentedText:
 MODEL_SCORE = 0.5      # the score of a statistical model's mentions; rules score higher, and resolve checks the shape of these
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A recognised span in shadow offsets, with why it was found."""
+    """A recognised span in shadow offsets, with why it was found (change one with dataclasses.replace)."""
 
     label: str
     start: int
@@ -105,7 +129,7 @@ class Mention:
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass
+@dataclass(frozen=True)
 class Record:
     """An assembled fact: an official, an award or a percentage (fields as in ANNOTATION.md)."""
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from vnextract.corpora import SAMPLE_ARTICLE
-
 from tests.corpora.test_validate import GOOD
 from vnextract.cli import main
+from vnextract.corpora import SAMPLE_ARTICLE
 
 
 def test_extract_a_text_file_prints_one_document(capsys):

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from vnextract.extractor.batch.sources import iter_items
 from vnextract.extractor.read import decode_bytes, read_bytes, read_path
 
@@ -87,6 +88,7 @@ def test_cli_extract_keeps_the_text(articles, folder, tmp_path, capsys):
 
 def test_http_upload_keeps_the_text(articles):
     from fastapi.testclient import TestClient
+
     from vnextract.api.main import create_app
     from vnextract.api.settings import Settings
 

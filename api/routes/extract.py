@@ -1,4 +1,4 @@
-"""POST /v1/extract, /v1/extract/file and /v1/extract/batch."""
+"""POST /v1/extract, /v1/extract/file and /v1/extract/batch: each goes through `Extractor.pipe`."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import Response
+
 from vnextract.api.deps import ExtractorDep, SettingsDep, run_extraction
-from vnextract.api.errors import ApiError, status_for
+from vnextract.api.errors import ApiError, status_of
 from vnextract.api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
-from vnextract.extractor.errors import ExtractorError
+from vnextract.extractor import Extractor, FailedDocument
 from vnextract.extractor.read import read_bytes
 from vnextract.extractor.schema import Document
-from vnextract.extractor.types import RawDocument
+from vnextract.extractor.types import Deadline, RawDocument
 
 router = APIRouter(prefix="/v1", tags=["extract"])
 
@@ -35,12 +36,20 @@ def _only(document: Document, labels: list[str] | None) -> Document:
     return document
 
 
+def _one(extractor: Extractor, raw: RawDocument, deadline: Deadline) -> Document:
+    result = next(extractor.pipe([raw], on_error="report", deadline=deadline))
+    if isinstance(result, FailedDocument):
+        raise ApiError(status_of(result.code), result.reason, result.code)
+    return result
+
+
 @router.post("/extract", response_model=Document, response_model_exclude_none=True,
              summary="Extract entities and records from one text")
 async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
     _check_size([body.text], settings.max_bytes)
     raw = RawDocument(text=body.text, meta=body.meta, id=body.meta.get("id"))
-    document = await run_extraction(request, lambda: extractor.extract_raw(raw))
+    deadline = Deadline.after(settings.timeout_seconds)
+    document = await run_extraction(request, lambda: _one(extractor, raw, deadline))
     return _json(_only(document, body.labels))
 
 
@@ -53,22 +62,24 @@ async def extract_file(request: Request, extractor: ExtractorDep, settings: Sett
         raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
     name = file.filename or "upload.txt"
     raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes)
-    return _json(await run_extraction(request, lambda: extractor.extract_raw(raw)))
+    deadline = Deadline.after(settings.timeout_seconds)
+    return _json(await run_extraction(request, lambda: _one(extractor, raw, deadline)))
 
 
 @router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,
              summary="Extract from up to 100 documents; results come in the same order")
 async def extract_batch(body: BatchRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
     _check_size([item.text for item in body.documents], settings.max_bytes)
+    deadline = Deadline.after(settings.timeout_seconds)
+    raws = [RawDocument(text=item.text, meta=item.meta, id=item.id) for item in body.documents]
 
     def work() -> list[Document | ItemError]:
         results: list[Document | ItemError] = []
-        for item in body.documents:
-            try:
-                document = extractor.extract_raw(RawDocument(text=item.text, meta=item.meta, id=item.id))
-                results.append(_only(document, body.labels))
-            except ExtractorError as exc:
-                results.append(ItemError(id=item.id, error={"code": str(status_for(exc)), "message": str(exc)}))
+        for result in extractor.pipe(raws, on_error="report", deadline=deadline):
+            if isinstance(result, FailedDocument):
+                results.append(ItemError(id=result.id or "", error={"code": result.code, "message": result.reason}))
+            else:
+                results.append(_only(result, body.labels))
         return results
 
     return {"documents": await run_extraction(request, work)}

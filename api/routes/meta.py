@@ -5,28 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+
 from vnextract.api.deps import require_api_key
 from vnextract.api.errors import ApiError
-from vnextract.extractor.config import LABELS, RECORD_TYPES
+from vnextract.extractor.assemble import RECORD_TYPES
+from vnextract.extractor.recognise import REGISTRY
 from vnextract.extractor.schema import json_schema
 
 v1 = APIRouter(prefix="/v1", tags=["meta"], dependencies=[Depends(require_api_key)])
 health = APIRouter(tags=["health"])
 
-LABEL_HELP = {
-    "PROVINCE": "a province-level unit of any era, spanned without its type word",
-    "PERSON": "a person's name, without titles, honorifics, degrees or ranks",
-    "ORGANIZATION": "a named agency, body, unit or enterprise",
-    "PERCENT": "a percentage, a range of percentages, or percentage points",
-    "AWARD": "a form of commendation or an emulation title, with its class",
-    "DATE": "a calendar date with at least a day and month, or a month and year",
-    "LEGAL_REF": "a legal or administrative document by number, or a law by name",
-}
-
-
-@v1.get("/labels", summary="The entity labels and record types")
+@v1.get("/labels", summary="The entity labels (with description and page colour) and record types")
 def labels() -> dict[str, Any]:
-    return {"labels": [{"label": label, "description": LABEL_HELP[label]} for label in LABELS],
+    return {"labels": [{"label": label.name, "description": label.description, "colour": label.colour}
+                       for label in REGISTRY.labels()],
             "records": list(RECORD_TYPES)}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from vnextract.extractor.recognise.percent import QUALIFIERS
+from vnextract.extractor.lexicon import PERCENT_QUALIFIERS
 from vnextract.extractor.types import Mention, Record, SegmentedText
 
 _AFTER = re.compile(
@@ -16,7 +16,7 @@ _AFTER = re.compile(
     r"(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được)\b|$)"
 )
 _DELIMITER = re.compile(r"[,;:.(\n]")
-_QUALIFIER_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(QUALIFIERS)}|bằng|còn|là|lên|xuống|ở mức|khoảng))+\s*\Z")
+_QUALIFIER_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(PERCENT_QUALIFIERS)}|bằng|còn|là|lên|xuống|ở mức|khoảng))+\s*\Z")
 
 
 def _subject_before(text: str, start: int) -> str | None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnextract.extractor.recognise.base import title_words
-from vnextract.extractor.recognise.organization import place_end
+from vnextract.extractor.lexicon import place_end, title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.

@@ -30,6 +30,7 @@ QUERIES = {
 def connect(out: Path):
     """A DuckDB connection with the tables `documents`, `entities` and `records`."""
     import duckdb
+
     from vnextract.extractor.batch.tables import arrow_tables, read_jsonl
 
     con = duckdb.connect()

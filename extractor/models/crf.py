@@ -1,94 +1,27 @@
-"""A CRF sequence labeller for PERSON and ORGANIZATION over syllables (underthesea_core's CRF):
-training from documents in the ANNOTATION.md format, and tagging inside the pipeline."""
+"""A CRF sequence labeller for PERSON and ORGANIZATION over syllables (underthesea_core's CRF),
+at run time: loading the model and tagging the windows the rules left unexplained (training is in
+models/training.py, outside the library)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from vnextract.extractor.errors import ModelError
+from vnextract.extractor.lexicon import country_names, title_spans
 from vnextract.extractor.models.features import Syllable, featurise, syllables
-from vnextract.extractor.recognise.base import country_names, title_spans
 from vnextract.extractor.resources import MODELS_DIR
-from vnextract.extractor.segment.sentences import paragraphs
 from vnextract.extractor.types import MODEL_SCORE, Mention, SegmentedText
 
 log = logging.getLogger(__name__)
 
 LABELS = ("PERSON", "ORGANIZATION")
 DEFAULT_MODEL = MODELS_DIR / "ner" / "crf-person-organization.bin"
-
-
-def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """underthesea's words for one paragraph, as spans (empty when the text is not NFC)."""
-    from vnextract.extractor.segment.words import word_tokens
-
-    return [(t.start, t.end) for t in word_tokens(text, (start, end))]
-
-
-def bio_tags(sylls: list[Syllable], entities: list[dict[str, Any]]) -> list[str]:
-    """B-/I- tags of the outermost PERSON/ORGANIZATION spans that sit on syllable edges."""
-    tags = ["O"] * len(sylls)
-    starts = {s.start: i for i, s in enumerate(sylls)}
-    ends = {s.end: i for i, s in enumerate(sylls)}
-    chosen = sorted((e for e in entities if e["label"] in LABELS), key=lambda e: (e["start"], -e["end"]))
-    taken_until = -1
-    for e in chosen:
-        if e["start"] < taken_until or e["start"] not in starts or e["end"] not in ends:
-            continue
-        first, last = starts[e["start"]], ends[e["end"]]
-        tags[first] = "B-" + e["label"]
-        for k in range(first + 1, last + 1):
-            tags[k] = "I-" + e["label"]
-        taken_until = e["end"]
-    return tags
-
-
-def sequences(documents: Iterable[dict[str, Any]]) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """(features, tags) for every paragraph of every document."""
-    for doc in documents:
-        text = doc["text"]
-        for start, end in paragraphs(text):
-            sylls = syllables(text, start, end)
-            if not sylls:
-                continue
-            entities = [e for e in doc.get("entities") or [] if start <= e["start"] and e["end"] <= end]
-            yield featurise(text, sylls, word_spans(text, start, end)), bio_tags(sylls, entities)
-
-
-def split_of(doc_id: str, *, dev_fraction: float, seed: int) -> str:
-    """A fixed train/dev split by a seeded hash of the document id."""
-    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
-    return "dev" if int.from_bytes(digest[:4], "big") / 2**32 < dev_fraction else "train"
-
-
-def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 200, l1: float = 0.02,
-          l2: float = 0.01) -> dict[str, Any]:
-    from underthesea_core import CRFTrainer
-
-    features, tags = [], []
-    for x, y in sequences(documents):
-        features.append(x)
-        tags.append(y)
-    trainer = CRFTrainer()
-    trainer.set_l1_penalty(l1)
-    trainer.set_l2_penalty(l2)
-    trainer.set_max_iterations(iterations)
-    model = trainer.train(features, tags)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    model.save(str(out))
-    return {"sequences": len(features), "syllables": sum(len(x) for x in features),
-            "attributes": _value(model.num_attributes), "labels": sorted(_value(model.get_labels))}
-
-
-def _value(member):
-    return member() if callable(member) else member
 
 
 @cache
@@ -116,17 +49,6 @@ def decode(sylls: list[Syllable], tags: list[str], text: str) -> list[tuple[str,
         else:
             current = None
     return [(label, start, end) for label, start, end in spans]
-
-
-def tag_text(text: str, *, path: str = str(DEFAULT_MODEL)) -> list[tuple[str, int, int]]:
-    """PERSON/ORGANIZATION spans in raw text (segmenting it itself): for evaluation and tests."""
-    tagger = load_tagger(path)
-    found = []
-    for start, end in paragraphs(text):
-        sylls = syllables(text, start, end)
-        if sylls:
-            found += decode(sylls, tagger.tag(featurise(text, sylls, word_spans(text, start, end))), text)
-    return found
 
 
 def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),

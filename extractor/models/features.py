@@ -8,7 +8,14 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from vnextract.extractor.resources import read_lines, read_rows
+from vnextract.extractor.lexicon import (
+    MIDDLE_NAMES,
+    honorifics,
+    organisation_head_words,
+    province_matcher,
+    surnames,
+    title_phrases,
+)
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
 
@@ -25,14 +32,13 @@ def syllables(text: str, start: int = 0, end: int | None = None) -> list[Syllabl
 
 @cache
 def _lexicons() -> dict[str, frozenset[str]]:
-    cues = read_lines("honorifics.txt") + read_lines("titles.txt")
+    cues = honorifics() + title_phrases()
     return {
-        "surname": frozenset(read_lines("surnames.txt")),
-        "middle": frozenset({"Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Thanh", "Quang", "Xuân", "Công", "Đình",
-                             "Quốc", "Thành", "Hồng", "Kim", "Anh", "Bá", "Trọng", "Duy", "Mạnh", "Tiến", "Hoàng"}),
+        "surname": surnames(),
+        "middle": MIDDLE_NAMES,
         "cue_last": frozenset(c.split()[-1].casefold() for c in cues),
         "cue_words": frozenset(c.casefold() for c in cues),
-        "org_head": frozenset(h.split()[0].casefold() for h, _ in read_rows("org_heads.txt"))
+        "org_head": organisation_head_words()
         | frozenset({"bộ", "sở", "ubnd", "hđnd", "ủy", "uỷ", "ban", "cục", "tổng", "viện", "trường", "công",
                      "tập", "ngân", "hội", "đài", "báo", "tỉnh", "thành", "huyện", "đảng", "chính", "quốc"}),
         "place_type": frozenset({"tỉnh", "thành", "tp", "huyện", "quận", "xã", "phường", "thị"}),
@@ -52,9 +58,8 @@ def _shape(word: str) -> str:
 
 
 def _province_tags(text: str, sylls: list[Syllable]) -> list[str]:
-    from vnextract.extractor.recognise.province import _matcher
-
-    pattern, gazetteer, _ = _matcher()
+    matcher = province_matcher()
+    pattern, gazetteer = matcher.pattern, matcher.gazetteer
     tags = ["O"] * len(sylls)
     starts = {s.start: i for i, s in enumerate(sylls)}
     if not sylls:

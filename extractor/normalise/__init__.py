@@ -1,5 +1,5 @@
 """normalise: RawDocument → ShadowText."""
 
-from vnextract.extractor.normalise.unicode import normalise
+from vnextract.extractor.normalise.unicode import normalise, normalised
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "normalised"]

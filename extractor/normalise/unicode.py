@@ -62,11 +62,9 @@ def _combining_or_astral() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}\U00010000-\U0010FFFF]")
 
 
-def normalise(raw: RawDocument) -> ShadowText:
-    original = raw.text
+def _shadow(original: str) -> tuple[str, OffsetMap]:
     if unicodedata.is_normalized("NFC", original) and not _combining_or_astral().search(original):
-        shadow = fold_tones(original.translate(_ONE_TO_ONE))        # composed already: 1 → 1 throughout
-        return ShadowText(raw=raw, text=shadow, offsets=OffsetMap.identity(len(original)))
+        return fold_tones(original.translate(_ONE_TO_ONE)), OffsetMap.identity(len(original))   # 1 → 1
     chunks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -82,5 +80,15 @@ def normalise(raw: RawDocument) -> ShadowText:
             starts.append(i)
             ends.append(j)
         i = j
-    shadow = fold_tones("".join(chunks).translate(_ONE_TO_ONE))
-    return ShadowText(raw=raw, text=shadow, offsets=OffsetMap(tuple(starts), tuple(ends), n))
+    return fold_tones("".join(chunks).translate(_ONE_TO_ONE)), OffsetMap(tuple(starts), tuple(ends), n)
+
+
+def normalise(raw: RawDocument) -> ShadowText:
+    text, offsets = _shadow(raw.text)
+    return ShadowText(raw=raw, text=text, offsets=offsets)
+
+
+def normalised(fragment: str) -> str:
+    """The shadow text of a piece of original text, as normalise would make it: output checks a
+    mention against the original span its offsets map to with this."""
+    return _shadow(fragment)[0]

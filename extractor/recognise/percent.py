@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from vnextract.extractor.lexicon import PERCENT_QUALIFIERS
 from vnextract.extractor.recognise.base import left_context
 from vnextract.extractor.types import Mention, SegmentedText
 
@@ -16,8 +17,6 @@ PATTERN = re.compile(
     rf"|(?<![\w,.])(?P<single>{NUMBER}){_UNIT.format('points')}(?!\w)",
     re.IGNORECASE,
 )
-QUALIFIERS = ("lên tới", "xấp xỉ", "ít nhất", "tối thiểu", "tối đa", "ước đạt", "ước tính", "khoảng", "gần", "hơn",
-              "trên", "dưới", "chừng", "ước", "đạt", "chiếm", "tăng", "giảm", "tới", "vượt", "bằng")
 
 
 def parse_number(text: str) -> float:
@@ -30,7 +29,7 @@ def parse_number(text: str) -> float:
 def _qualifier(text: str, start: int) -> str | None:
     before = left_context(text, start, 20).rstrip()
     before = re.sub(r"\btừ$", "", before).rstrip()
-    for word in QUALIFIERS:
+    for word in PERCENT_QUALIFIERS:
         if before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum()):
             return word
     return None

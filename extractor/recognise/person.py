@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vnextract.extractor.recognise.base import alternation, country_names
-from vnextract.extractor.recognise.province import province_at
+from vnextract.extractor.lexicon import (
+    NOT_PERSON_CONTEXT,
+    alternation,
+    country_names,
+    honorifics,
+    province_at,
+    surnames,
+    title_phrases,
+)
 from vnextract.extractor.resources import province_gazetteer, read_lines
 from vnextract.extractor.types import Mention, SegmentedText
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-NOT_AFTER = re.compile(
-    r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
-    r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
-    r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
-    r"đoàn thanh niên|thành phố mang tên|tên)\s*\Z"
-)
 _PLACE_TYPE_BEFORE = re.compile(r"(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
 _DISTRICT_BEFORE = re.compile(r"(?:quận|huyện|thị xã|xã|phường|thị trấn)\s*\Z")
 _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm", "Theo", "Tại", "Trong", "Wiki", "TN", "Kênh",
@@ -32,24 +33,20 @@ _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*
 
 
 @cache
-def surnames() -> frozenset[str]:
-    return frozenset(read_lines("surnames.txt"))
-
-
-@cache
 def _lexicons() -> dict:
     # What comes right before a name, matched on the reversed text: a search for "… title\s*\Z"
     # tries every start in the window, a match on the reversed window tries one (same language).
-    honorifics = alternation([h[::-1] for h in read_lines("honorifics.txt")])
-    titles = alternation([t[::-1] for t in read_lines("titles.txt")])
-    direct = re.compile(rf"\s*(?:{honorifics})(?!\w)", re.IGNORECASE)                 # "ông ", "GS.TS "
+    honorific_words = honorifics()
+    honorific = alternation([h[::-1] for h in honorific_words])
+    titles = alternation([t[::-1] for t in title_phrases()])
+    direct = re.compile(rf"\s*(?:{honorific})(?!\w)", re.IGNORECASE)                  # "ông ", "GS.TS "
     title = re.compile(rf"\s*(?:{titles})(?!\w)", re.IGNORECASE)                      # "Chủ tịch "
     near = re.compile(rf"\s*(?:[\w&.-]+\s+){{1,6}}(?:{titles})(?!\w)", re.IGNORECASE)  # "Giám đốc Sở Y tế "
     return {
         "direct": direct,
         "title": title,
         "near": near,
-        "honorific": frozenset(w.casefold() for w in read_lines("honorifics.txt")),
+        "honorific": frozenset(w.casefold() for w in honorific_words),
         "not_person": frozenset(read_lines("not_person_names.txt")),
     }
 
@@ -189,7 +186,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if surface in lex["not_person"] or (place and not place[1] and not cue):
                 continue                                   # "Hà Nội"; but "Hồ Chí Minh" alone is the person
             before = text[max(para_start, start - 30):start].casefold()
-            if NOT_AFTER.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
+            if NOT_PERSON_CONTEXT.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
                 continue                                   # "đường Lê Lợi", "TP Hồ Chí Minh"
             if _DISTRICT_BEFORE.search(before) and (len(name) < 3 or name[0].group(0) not in surnames()):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not

@@ -5,11 +5,10 @@ kept apart from persons, awards, streets, lower-level units and organisations na
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from vnextract.extractor.dates import HUE_CITY, parse_document_date, province_scheme
+from vnextract.extractor.lexicon import province_matcher
 from vnextract.extractor.recognise.base import left_context
-from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines
 from vnextract.extractor.types import Mention, SegmentedText
 
 _TYPE_CUE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
@@ -24,21 +23,10 @@ _ERA_MARK = re.compile(r"\s*\((cũ|mới)\)")
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
 
 
-@cache
-def _matcher() -> tuple[re.Pattern[str], ProvinceGazetteer, frozenset[str]]:
-    gazetteer = province_gazetteer()
-    surfaces = set()
-    for key in gazetteer.aliases:
-        surfaces.add(re.escape(key).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*"))
-    alternation = "|".join(sorted(surfaces, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-    given_names = frozenset({"văn", "thị", "đức", "hữu", "ngọc", "minh", "thanh", "quang", "xuân", "công"})
-    return pattern, gazetteer, frozenset(s.casefold() for s in read_lines("surnames.txt")) | given_names
-
-
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
-    pattern, gazetteer, name_words = _matcher()
+    matcher = province_matcher()
+    pattern, gazetteer, name_words = matcher.pattern, matcher.gazetteer, matcher.name_words
     doc_date = parse_document_date(doc.meta.get("date"))
     hue_city = doc_date is not None and doc_date.on_or_after(HUE_CITY)      # Huế a city of its own
     choice = province_scheme(doc_date, text)
@@ -88,12 +76,3 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         mentions.append(Mention("PROVINCE", start, end, surface, attrs={k: v for k, v in attrs.items() if v},
                                 explanation="gazetteer" + (" + type word" if has_cue else "")))
     return mentions
-
-
-def province_at(text: str, position: int) -> int | None:
-    """End of a province name (any alias) that starts exactly at `position`, or None."""
-    pattern, gazetteer, _ = _matcher()
-    m = pattern.match(text, position)
-    if m and m.group(0)[0].isupper() and gazetteer.canonical(m.group(0)):
-        return m.end()
-    return None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from vnextract.extractor.segment.words import word_tokens
-from vnextract.extractor.types import SegmentedText, ShadowText, Token
+from vnextract.extractor.types import NO_DEADLINE, Deadline, SegmentedText, ShadowText, Token
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ỸĐ0-9])")
 
@@ -33,10 +33,11 @@ def sentences(text: str, paragraph: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def segment(shadow: ShadowText, *, segmenter: Callable[[str, tuple[int, int]], list[Token]] | None = word_tokens,
-            ) -> SegmentedText:
+            deadline: Deadline = NO_DEADLINE) -> SegmentedText:
     """Paragraphs and sentences now; words per paragraph when first asked for (SegmentedText);
     segmenter=None for no words."""
     text = shadow.text
     paras = paragraphs(text)
     sents = [s for p in paras for s in sentences(text, p)]
-    return SegmentedText(shadow=shadow, paragraphs=tuple(paras), sentences=tuple(sents), segmenter=segmenter)
+    return SegmentedText(shadow=shadow, paragraphs=tuple(paras), sentences=tuple(sents), segmenter=segmenter,
+                         deadline=deadline)

@@ -24,6 +24,7 @@ def _segmenter():
     """(syllable regex, WordTagger), loaded once from underthesea's package."""
     import underthesea.pipeline.word_tokenize as word_tokenize_package
     from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
     from vnextract.extractor.segment.word_model import WordTagger
 
     return patterns, WordTagger(Path(word_tokenize_package.__file__).parent / "models" / _MODEL_DIRECTORY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+
 from vnextract.api.main import create_app
 from vnextract.api.settings import Settings
 

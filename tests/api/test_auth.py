@@ -48,13 +48,14 @@ def test_settings_come_from_the_environment(monkeypatch):
 
 def test_the_service_can_run_without_the_crf(monkeypatch):
     from fastapi.testclient import TestClient
+
     from vnextract.api.main import create_app
     from vnextract.api.settings import Settings
 
     monkeypatch.setenv("VNEXTRACT_NER_MODEL", "off")
     with TestClient(create_app(Settings())) as client:
-        assert client.app.state.extractor.model is None
+        assert "ner-model" not in [r.name for r in client.app.state.extractor.recognisers]
         body = client.post("/v1/extract", json={"text": "Ông Nguyễn Văn An dự họp tại Hà Nội."}).json()
     assert [e["text"] for e in body["entities"]] == ["Nguyễn Văn An", "Hà Nội"]
     with TestClient(create_app(Settings(ner_model="auto"))) as client:
-        assert client.app.state.extractor.model is not None
+        assert "ner-model" in [r.name for r in client.app.state.extractor.recognisers]

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from vnextract.corpora import SAMPLE_ARTICLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
 @pytest.fixture(scope="module")
 def server_url():
     import uvicorn
+
     from vnextract.api.main import create_app
     from vnextract.api.settings import Settings
 

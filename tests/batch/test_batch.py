@@ -15,10 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from vnextract.extractor.batch import run_batch
-from vnextract.extractor.batch.sources import MAX_MEMBER_BYTES, iter_items
 
 from tests.helpers.documents import make_docx, make_pdf, to_cp1258
+from vnextract.extractor.batch import run_batch
+from vnextract.extractor.batch.sources import MAX_MEMBER_BYTES, iter_items
 
 SENTENCES = [
     "Sáng 18/12, UBND tỉnh Ninh Bình tổ chức hội nghị; tỷ lệ hộ nghèo giảm còn 1,75%.",

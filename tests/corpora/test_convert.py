@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from tests.corpora.test_validate import GOOD
 from vnextract.corpora.convert.conll import from_conll, to_conll
 from vnextract.corpora.convert.doccano import from_doccano, to_doccano
 from vnextract.corpora.convert.io import read_format, write_format
 from vnextract.corpora.convert.labelstudio import from_labelstudio, to_labelstudio
 from vnextract.corpora.convert.spacy_docbin import from_docbin, to_docbin
-
-from tests.corpora.test_validate import GOOD
 
 NESTED = {
     "id": "n2",

@@ -7,7 +7,7 @@ import json
 from vnextract.corpora import GOLD_DIR
 from vnextract.corpora.build import SPLITS, build, parse_markup
 from vnextract.corpora.validate import validate_file
-from vnextract.evaluation.metrics import LABELS
+from vnextract.extractor.recognise import REGISTRY
 
 
 def _load(split: str) -> list[dict]:
@@ -32,7 +32,7 @@ def test_size_and_coverage():
     assert sum(len(d["entities"]) for d in docs) >= 600
     assert sum(len(d["records"]) for d in docs) >= 40
     for split in SPLITS:
-        assert {e["label"] for d in _load(split) for e in d["entities"]} == set(LABELS)
+        assert {e["label"] for d in _load(split) for e in d["entities"]} == set(REGISTRY.label_names())
     assert len({d["id"] for d in docs}) == len(docs)
 
 

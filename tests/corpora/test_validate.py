@@ -6,6 +6,7 @@ import copy
 import json
 
 import pytest
+
 from vnextract.corpora.validate import validate_document, validate_file
 
 TEXT = "Sáng 13/12, Sở Y tế tỉnh Quảng Ninh tặng Bằng khen cho ông Lê Văn Hùng, đạt 95,2%."

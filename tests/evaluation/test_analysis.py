@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from tests.evaluation.test_metrics import ORG, PERCENT, PERSON, PROVINCE, doc, ent
 from vnextract.evaluation.analysis import summarise_errors
 from vnextract.evaluation.metrics import evaluate
-
-from tests.evaluation.test_metrics import ORG, PERCENT, PERSON, PROVINCE, doc, ent
 
 
 def test_errors_are_classed_and_the_confusion_table_counts_overlaps():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnextract.evaluation.metrics import evaluate
 
 TEXT = "Đồng chí Trần Gia Long, Giám đốc Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc, đạt 91,6%."

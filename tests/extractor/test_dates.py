@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from vnextract.extractor.dates import parse_document_date, province_scheme
 
 D = dt.date

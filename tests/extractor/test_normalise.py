@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from vnextract.extractor.normalise import normalise
 from vnextract.extractor.normalise.unicode import fold_tones
 from vnextract.extractor.types import RawDocument

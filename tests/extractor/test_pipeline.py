@@ -6,12 +6,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
+from tests.helpers.documents import make_docx, make_pdf, to_legacy
 from vnextract.corpora import SAMPLE_ARTICLE
 from vnextract.extractor import Extractor, FailedDocument
 from vnextract.extractor.errors import EmptyInput
 from vnextract.extractor.read import read_bytes
-
-from tests.helpers.documents import make_docx, make_pdf, to_legacy
 
 ARTICLE = SAMPLE_ARTICLE.read_text(encoding="utf-8")
 

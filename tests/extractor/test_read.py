@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
+from tests.helpers.documents import make_docx, make_pdf, to_cp1258, to_legacy
 from vnextract.extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
 from vnextract.extractor.read import decode_bytes, read_bytes
 from vnextract.extractor.read.formats import html_text
-
-from tests.helpers.documents import make_docx, make_pdf, to_cp1258, to_legacy
 
 TEXT = "Sở Thông tin và Truyền thông tỉnh Quảng Ninh đạt 91,6%; ông Nguyễn Văn Hùng được tặng Bằng khen."
 LOWER = "sở y tế tỉnh quảng ninh đề nghị tặng bằng khen cho các đơn vị có thành tích xuất sắc trong năm."

@@ -4,11 +4,11 @@ and a Unicode text is never converted because of letters Vietnamese uses."""
 from __future__ import annotations
 
 import pytest
+
+from tests.helpers.documents import make_docx, to_legacy
 from vnextract.corpora import SAMPLE_ARTICLE
 from vnextract.extractor.read import decode_bytes, read_bytes
 from vnextract.extractor.read.legacy import is_syllable, legacy_convert
-
-from tests.helpers.documents import make_docx, to_legacy
 
 ARTICLE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
            "Độc lập – Tự do – Hạnh phúc\n"

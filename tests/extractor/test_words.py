@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from vnextract.extractor.errors import ModelError
 from vnextract.extractor.segment.crfsuite_file import read_crfsuite
 from vnextract.extractor.segment.words import _segmenter, word_tokens

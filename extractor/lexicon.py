@@ -1,0 +1,214 @@
+"""Shared lexical knowledge, beside resources.py (which loads the files): family names, honorifics,
+title words, the shape of a Vietnamese name, countries, province names in running text, places
+written after an organisation's head word, organisation heads and the words that end a name, and
+the qualifiers of a percentage. Recognisers, assemblers and the model's features all read them
+from here, each list loaded once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines, read_rows
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, white space matching any run."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+# --- persons -----------------------------------------------------------------------------------
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names, capitalised as written ("Nguyễn", "Trần"): models/lexicons/surnames.txt."""
+    return frozenset(read_lines("surnames.txt"))
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """Words written right before a name: honorifics, degrees, ranks ("ông", "đồng chí", "PGS.TS")."""
+    return tuple(read_lines("honorifics.txt"))
+
+
+@cache
+def title_phrases() -> tuple[str, ...]:
+    """Position titles as written ("Chủ tịch", "Giám đốc", "Tỉnh ủy viên"): models/lexicons/titles.txt."""
+    return tuple(read_lines("titles.txt"))
+
+
+MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Thanh", "Quang", "Xuân", "Công", "Đình",
+                          "Quốc", "Thành", "Hồng", "Kim", "Anh", "Bá", "Trọng", "Duy", "Mạnh", "Tiến", "Hoàng"})
+
+
+def is_name_shaped(words: Sequence[str]) -> bool:
+    """The shape of a Vietnamese name: a family name and one to three more capitalised syllables
+    ("Nguyễn Văn An"; not "NGUYỄN VĂN AN", not "Nguyễn văn")."""
+    return 2 <= len(words) <= 4 and words[0] in surnames() and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+# Words right before a capitalised run that make it the name of something else: a street, a school,
+# an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An").
+NOT_PERSON_CONTEXT = re.compile(
+    r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
+    r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
+    r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
+    r"đoàn thanh niên|thành phố mang tên|tên)\s*\Z"
+)
+
+_TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
+
+
+@cache
+def title_words() -> re.Pattern[str]:
+    """Position titles with their modifiers ("nguyên Phó Chủ tịch", "Giám đốc"), in any case."""
+    return re.compile(rf"(?<![\w]){_TITLE_MODIFIER}(?:{alternation(list(title_phrases()))})(?![\w])", re.IGNORECASE)
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc")."""
+    return [m.span() for m in title_words().finditer(text)]
+
+
+@cache
+def country_names() -> re.Pattern[str]:
+    """Country and region names (models/lexicons/countries.txt): places, never a person's name
+    ("Đại sứ Tây Ban Nha" holds no person "Ban Nha")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(read_lines('countries.txt'))})(?!\w)")
+
+
+# --- provinces ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProvinceMatcher:
+    pattern: re.Pattern[str]               # every alias of every era, case-insensitive, on word edges
+    gazetteer: ProvinceGazetteer
+    name_words: frozenset[str]             # casefolded family and middle names ("ông Thái Bình" is a person)
+
+
+@cache
+def province_matcher() -> ProvinceMatcher:
+    gazetteer = province_gazetteer()
+    surfaces = {re.escape(key).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for key in gazetteer.aliases}
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(surfaces, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+    given_names = frozenset({"văn", "thị", "đức", "hữu", "ngọc", "minh", "thanh", "quang", "xuân", "công"})
+    return ProvinceMatcher(pattern, gazetteer, frozenset(s.casefold() for s in surnames()) | given_names)
+
+
+def province_at(text: str, position: int) -> int | None:
+    """End of a province name (any alias) that starts exactly at `position`, or None."""
+    matcher = province_matcher()
+    m = matcher.pattern.match(text, position)
+    if m and m.group(0)[0].isupper() and matcher.gazetteer.canonical(m.group(0)):
+        return m.end()
+    return None
+
+
+_PLACE_TYPE = re.compile(
+    r"[ \t]+(?P<type>tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?|TX\.?|huyện|Huyện|quận|Quận|thị xã|Thị xã|"
+    r"xã|Xã|phường|Phường|thị trấn|đặc khu)(?=[\s.]|\Z)"
+)
+_PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s?-\s?|\s+|\.)?){1,4})")
+
+
+def place_end(text: str, position: int) -> int | None:
+    """End of a place written after an organisation head or a title: 'tỉnh Vĩnh Phúc', 'TP.HCM',
+    'huyện Minh Hóa', 'quận 5', a bare province name, or a bare 'TP' meaning the city of the article."""
+    typed = _PLACE_TYPE.match(text, position)
+    if typed:
+        after = typed.end()
+        if text.startswith(".", after) and typed.group("type").upper().startswith("TP"):
+            after += 1
+        province = province_at(text, after if not text[after:after + 1].isspace() else after + 1)
+        if province:
+            return province
+        name = _place_name_end(text, after)
+        if name:
+            return name
+        if typed.group("type").upper().startswith("TP"):
+            return typed.end()
+        return None
+    if text.startswith(" ", position):
+        return province_at(text, position + 1)
+    return None
+
+
+def _place_name_end(text: str, position: int) -> int | None:
+    """Capitalised words of a place name (or a district number); stops where a person's name begins."""
+    m = _PLACE_NAME.match(text, position)
+    if not m or not m.group(0).strip():
+        return None
+    words = list(re.finditer(r"[\w]+", m.group(0)))
+    if words[0].group(0).isdigit():
+        return position + words[0].end()
+    end = None
+    for k, w in enumerate(words):
+        if (k and w.group(0) in surnames()) or not w.group(0)[0].isupper():
+            break                                      # a name, or a lower-case word ("UBND TP đã …")
+        end = position + w.end()
+    if words[0].group(0) in surnames() and len(words) >= 3:
+        return None
+    return end
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OrganisationLexicon:
+    fixed: re.Pattern[str]                 # names that are the same everywhere ("Chính phủ", "TTXVN")
+    ministry: re.Pattern[str]              # "Bộ"/"Sở" + a domain ("Sở Y tế")
+    heads: dict[str, re.Pattern[str]]      # head words by kind: local (+ place), named (+ name), numbered (+ number)
+    stop: frozenset[str]                   # verbs and function words that end a name
+
+
+@cache
+def organisation_lexicon() -> OrganisationLexicon:
+    heads = read_rows("org_heads.txt")
+    return OrganisationLexicon(
+        fixed=re.compile(rf"(?<![\w&])(?:{alternation(read_lines('org_fixed.txt'))})(?![\w&])"),
+        ministry=re.compile(rf"(?<![\w&])(?:Bộ|Sở|BỘ|SỞ)\s+(?:{alternation(read_lines('org_domains.txt'))})(?![\w&])",
+                            re.IGNORECASE),
+        heads={kind: re.compile(rf"(?<![\w&])(?:{alternation([h for h, k in heads if k == kind])})(?![\w&])",
+                                re.IGNORECASE)
+               for kind in ("local", "named", "numbered")},
+        stop=frozenset(w.casefold() for w in read_lines("name_stopwords.txt")),
+    )
+
+
+@cache
+def organisation_head_words() -> frozenset[str]:
+    """The first word of every organisation head, casefolded ("ủy", "công", "trường")."""
+    return frozenset(h.split()[0].casefold() for h, _ in read_rows("org_heads.txt"))
+
+
+def head_word_at(text: str, position: int) -> bool:
+    """An organisation's head word, a known organisation, or a ministry/department starts here."""
+    lex = organisation_lexicon()
+    patterns = [lex.fixed, lex.ministry, *lex.heads.values()]
+    return text[position:position + 1].isupper() and any(p.match(text, position) for p in patterns)
+
+
+def has_stopword(span: str) -> bool:
+    """A verb or function word inside a span (a name that ran past its end)."""
+    stop = organisation_lexicon().stop
+    words = re.findall(r"[^\W\d_]+", span)
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return any(w in stop for w in words if w.islower()) or any(p in stop for p in pairs if p.islower())
+
+
+def ends_with_person(text: str, start: int, end: int) -> bool:
+    """The span ends with a person's name after something else ('UBND thành phố Lê Thanh Hải')."""
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    return any(len(words) > size and is_name_shaped(words[-size:]) for size in (2, 3, 4))
+
+
+# --- percentages -------------------------------------------------------------------------------
+
+# Words before a percentage that qualify it ("gần 100%", "tăng 12,5%"), longest first where one holds another.
+PERCENT_QUALIFIERS = ("lên tới", "xấp xỉ", "ít nhất", "tối thiểu", "tối đa", "ước đạt", "ước tính", "khoảng", "gần",
+                      "hơn", "trên", "dưới", "chừng", "ước", "đạt", "chiếm", "tăng", "giảm", "tới", "vượt", "bằng")
