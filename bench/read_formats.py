@@ -159,6 +159,8 @@ def _summary(rows: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ocr-docs", type=int, default=12)
+    parser.add_argument("--doc-docs", type=int, default=8)
+    parser.add_argument("--parts", default="pdf,ocr,doc,html")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "read_formats.json"))
     args = parser.parse_args()
     from vnextract.extractor import Extractor
@@ -177,7 +179,7 @@ def main() -> None:
             pdfs.append((doc["id"], "libreoffice" + (" 2-col" if columns else ""), reference,
                          soffice_convert(make_docx(doc["text"], columns), work, f"l{k}", ".docx", "pdf")))
         gold = {doc_id: _entities(extractor, reference) for doc_id, _, reference, _ in pdfs}
-        for reader, read in PDF_READERS.items():
+        for reader, read in PDF_READERS.items() if "pdf" in args.parts else ():
             rows, started = [], time.perf_counter()
             for doc_id, producer, reference, pdf in pdfs:
                 text = read(pdf)
@@ -189,7 +191,7 @@ def main() -> None:
                                       "seconds": round(time.perf_counter() - started, 2)}
             print(reader, results["pdf"][reader], flush=True)
 
-        if shutil.which("tesseract"):
+        if "ocr" in args.parts and shutil.which("tesseract"):
             from vnextract.extractor.read.ocr import ocr_pdf_pages, render_pages
 
             rows = []
@@ -205,7 +207,7 @@ def main() -> None:
             print("ocr", results["ocr"], flush=True)
 
         doc_rows: dict[str, list[dict]] = {}
-        for k, doc in enumerate(docs):
+        for k, doc in enumerate(docs[: args.doc_docs] if "doc" in args.parts else []):
             reference = "\n".join(_paragraphs(doc["text"]) + [" ".join(row) for row in TABLE])
             legacy = soffice_convert(make_docx(doc["text"], False), work, f"w{k}", ".docx", "doc:MS Word 97")
             rtf = soffice_convert(make_docx(doc["text"], False), work, f"r{k}", ".docx", "rtf")
@@ -232,9 +234,94 @@ def main() -> None:
                     "char_accuracy": char_accuracy(reference, text),
                     "entity_f1": entity_f1(_entities(extractor, reference), _entities(extractor, text)),
                     "seconds": time.perf_counter() - started})
-        results["doc"] = {tool: _summary(rows) for tool, rows in doc_rows.items()}
+        results["doc"] = {tool: _summary(rows) for tool, rows in doc_rows.items()} if doc_rows else {}
         print("doc", results["doc"], flush=True)
+    if "html" in args.parts:
+        results["html"] = measure_html(docs, extractor)
+        print("html", json.dumps(results["html"], ensure_ascii=False), flush=True)
     Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+
+# Portal page shapes: a menu bar, breadcrumbs, the article (title, date line, paragraphs, a photo
+# caption), related links, a sidebar of latest news, a share bar and a footer; three templates
+# whose class names are modelled on provincial portals (Bootstrap grids, Liferay-like portlets).
+_MENU = ["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Chỉ đạo điều hành", "Văn bản pháp luật", "Thủ tục hành chính",
+         "Thi đua - Khen thưởng", "Liên hệ"]
+_RELATED = ["Hội nghị giao ban công tác thi đua quý III năm 2024", "Triển khai Luật Thi đua, khen thưởng năm 2022",
+            "Tuyên dương 50 điển hình tiên tiến cấp tỉnh", "Kế hoạch tổ chức Đại hội thi đua yêu nước lần thứ VI"]
+_SIDEBAR = ["Lịch công tác tuần của Lãnh đạo UBND tỉnh", "Thông báo tuyển dụng công chức năm 2024",
+            "Kết quả giải quyết thủ tục hành chính tháng 11", "Cổng dịch vụ công trực tuyến"]
+_FOOTER = ("Cơ quan chủ quản: Ủy ban nhân dân tỉnh. Địa chỉ: số 2 đường Trần Hưng Đạo, thành phố. Điện thoại: 0229 3871 234. "
+           "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp. Ghi rõ nguồn khi phát hành lại thông tin từ cổng này.")
+
+
+def portal_page(text: str, template: int) -> str:
+    e = html.escape
+    paragraphs = _paragraphs(text)
+    title, body = paragraphs[0], paragraphs[1:]
+    menu = "".join(f"<li><a href='/m{k}'>{e(m)}</a></li>" for k, m in enumerate(_MENU))
+    related = "".join(f"<li><a href='/r{k}'>{e(r)}</a></li>" for k, r in enumerate(_RELATED))
+    side = "".join(f"<div class='item'><a href='/s{k}'>{e(s)}</a><span class='time'>18/12/2024</span></div>"
+                   for k, s in enumerate(_SIDEBAR))
+    paras = "".join(f"<p>{e(p)}</p>" for p in body)
+    share = "<div class='share-tools'><a>Chia sẻ</a> <a>In bài</a> <a>Gửi email</a></div>"
+    if template == 0:
+        return (f"<html><head><title>{e(title)}</title></head><body><header><div class='logo'>CỔNG THÔNG TIN ĐIỆN TỬ</div>"
+                f"<nav><ul>{menu}</ul></nav></header><div class='breadcrumb'>Trang chủ / Tin tức</div>"
+                f"<main><article><h1>{e(title)}</h1><div class='date'>Cập nhật: 18/12/2024 09:15</div>{paras}"
+                f"<figure><img src='a.jpg'><figcaption>Quang cảnh hội nghị</figcaption></figure></article>{share}"
+                f"<section class='related'><h3>Tin liên quan</h3><ul>{related}</ul></section></main>"
+                f"<aside><h3>Tin mới</h3>{side}</aside><footer>{e(_FOOTER)}</footer></body></html>")
+    if template == 1:
+        return (f"<html><body><div id='top-menu' class='navbar'><ul>{menu}</ul></div><div class='container'><div class='row'>"
+                f"<div class='col-md-8'><div class='news-detail'><h2 class='title'>{e(title)}</h2>"
+                f"<p class='meta'>Ngày đăng: 18/12/2024 | Lượt xem: 1.245</p><div class='content'>{paras}</div>{share}"
+                f"<div class='box-related-news'><h4>Các tin khác</h4><ul>{related}</ul></div></div></div>"
+                f"<div class='col-md-4 sidebar'><div class='portlet'><h4>Tin mới nhất</h4>{side}</div></div></div></div>"
+                f"<div id='footer'>{e(_FOOTER)}</div></body></html>")
+    return (f"<html><body><table width='100%'><tr><td class='banner'>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH</td></tr>"
+            f"<tr><td><div class='portlet-menu'><ul>{menu}</ul></div></td></tr></table>"
+            f"<div class='portlet-body'><div class='journal-content-article'><div class='tieu-de'>{e(title)}</div>"
+            f"<div class='ngay'>18/12/2024</div>{paras}</div>"
+            f"<div class='tin-khac'><b>Tin khác:</b><ul>{related}</ul></div></div>"
+            f"<div class='cot-phai'><b>Thông báo</b>{side}</div><div class='chan-trang'>{e(_FOOTER)}</div></body></html>")
+
+
+def html_extractors() -> dict[str, Callable[[str], str]]:
+    from vnextract.extractor.read.html import _rules, html_text
+
+    def trafilatura_text(page: str) -> str:
+        import trafilatura
+
+        return trafilatura.extract(page, include_comments=False, include_tables=True, favor_precision=False) or ""
+
+    return {"hand-written rules (before)": _rules, "trafilatura alone": trafilatura_text,
+            "shipped (trafilatura + headline, rules as fallback)": html_text}
+
+
+def measure_html(docs: list[dict], extractor) -> dict:
+    """How much of the article each extractor finds (recall of its characters) and how much else
+    comes with it (boilerplate characters kept), per template."""
+    from rapidfuzz.distance import Indel
+
+    out: dict = {}
+    for tool, extract in html_extractors().items():
+        rows = []
+        for k, doc in enumerate(docs):
+            template = k % 3
+            article = "\n".join(_paragraphs(doc["text"]))
+            read = extract(portal_page(doc["text"], template))
+            a, r = _flat(article), _flat(read)
+            matched = (len(a) + len(r) - Indel.distance(a, r)) / 2     # characters in common, in order
+            rows.append({"template": template, "recall": matched / max(1, len(a)), "precision": matched / max(1, len(r)),
+                         "char_accuracy": char_accuracy(article, read),
+                         "entity_f1": entity_f1(_entities(extractor, article), _entities(extractor, read))})
+        out[tool] = {"all": {k: round(sum(r[k] for r in rows) / len(rows), 4) for k in rows[0] if k != "template"},
+                     **{f"template {t}": {k: round(sum(r[k] for r in rows if r["template"] == t) /
+                                                   max(1, sum(r["template"] == t for r in rows)), 4)
+                                          for k in rows[0] if k != "template"} for t in range(3)}}
+    return out
 
 
 if __name__ == "__main__":
