@@ -54,16 +54,20 @@ async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDe
 
 
 @router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
-             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx or .pdf")
+             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx, .pdf, .doc, .rtf or image")
 async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
                        file: Annotated[UploadFile, File(description="the article")]) -> Any:
     data = await file.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
         raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
     name = file.filename or "upload.txt"
-    raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes)
     deadline = Deadline.after(settings.timeout_seconds)
-    return _json(await run_extraction(request, lambda: _one(extractor, raw, deadline)))
+
+    def work() -> Document:              # reading runs on the pool too, under the same deadline
+        raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes, deadline=deadline)
+        return _one(extractor, raw, deadline)
+
+    return _json(await run_extraction(request, work))
 
 
 @router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,

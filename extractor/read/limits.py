@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Protocol
 
-from vnextract.extractor.errors import DecodeError, DeadlineExceeded, InputTooLarge
+from vnextract.extractor.errors import DeadlineExceeded, DecodeError, InputTooLarge
 
 MB = 1024 * 1024
 

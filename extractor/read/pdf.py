@@ -11,6 +11,7 @@ PDFium is not thread-safe: every call into it holds one lock.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import statistics
@@ -78,11 +79,11 @@ def paragraphs(lines: list[_Line]) -> list[str]:
     """Lines joined into paragraphs by their geometry (see the module's docstring)."""
     if not lines:
         return []
-    spacings = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False) if 0 < a.bottom - b.bottom < 3 * a.height]
+    spacings = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if 0 < a.bottom - b.bottom < 3 * a.height]
     spacing = statistics.median(spacings) if spacings else max(line.height for line in lines) * 1.2
     out = [lines[0].text]
     column_left, column_right = lines[0].left, lines[0].right
-    for before, line in zip(lines, lines[1:], strict=False):
+    for before, line in itertools.pairwise(lines):
         step = before.bottom - line.bottom
         em = max(before.height, line.height, 1.0)
         new_column = step < -em or line.left > before.right

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vnextract.extractor.errors import DecodeError, DeadlineExceeded, UnsupportedFormat
+from vnextract.extractor.errors import DeadlineExceeded, DecodeError, UnsupportedFormat
 from vnextract.extractor.read.limits import Budget
 
 INSTALL_DOC = 'install a .doc reader: apt-get install antiword (or LibreOffice: apt-get install libreoffice-writer-nogui)'
