@@ -25,6 +25,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("(?:á»|áº|Ä‘|Æ°|Æ¡|Ã[\u00a0-\u00bf])")
 
 
+def _latin_script(text: str) -> bool:
+    """Whether a UTF-16 reading without a byte-order mark is a Latin-script (Vietnamese) text, and
+    not NUL-separated bytes read two at a time (which come out as CJK and unassigned characters)."""
+    if not text or "\x00" in text:
+        return False
+    latin = sum(1 for c in text if c < "\u0250" or "\u0300" <= c < "\u0370" or "\u1e00" <= c < "\u1f00"
+                or "\u2000" <= c < "\u20d0")
+    return latin >= 0.95 * len(text)
+
+
 def _fix_mojibake(text: str) -> str:
     """UTF-8 that was decoded as Windows-1252 somewhere upstream ('Cá»™ng hÃ²a'); bytes that
     Windows-1252 leaves undefined come through as C1 controls, as browsers decode them. Only a
@@ -75,9 +85,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
     if len(data) >= 4 and max(zeros_even, zeros_odd) > len(data) // 8:
         encoding = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if _latin_script(text):
+            return text
     if b"\x00" in data:
         raise DecodeError(f"{name}: binary data (NUL bytes), not text in any supported encoding")
     try:

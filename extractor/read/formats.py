@@ -62,7 +62,10 @@ def read_bytes(data: bytes, *, name: str, meta: dict[str, Any] | None = None, id
     elif suffix in WORD_SUFFIXES:
         from vnextract.extractor.read.word import doc_text, rtf_text
 
-        text = (doc_text if suffix == ".doc" else rtf_text)(data, name=name, budget=budget)
+        if suffix == ".doc":
+            text = doc_text(data, name=name, limits=limits, budget=budget)
+        else:
+            text = rtf_text(data, name=name, budget=budget)
     else:
         raise UnsupportedFormat(f"{name}: unsupported file type {suffix!r} "
                                 f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")

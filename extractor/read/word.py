@@ -1,6 +1,6 @@
 """Legacy Word (.doc) and RTF → text, through the optional `[doc]` extra: antiword (Debian
 `antiword`) for .doc, measured the most accurate of the fast readers (bench/read_formats.py), with
-LibreOffice headless (`soffice`) as the fallback when only it is installed; striprtf for RTF. Without
+LibreOffice headless (`soffice`) as the fallback when antiword is missing or refuses a file; striprtf for RTF. Without
 them the error says how to install them."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from vnextract.extractor.errors import DeadlineExceeded, DecodeError, UnsupportedFormat
-from vnextract.extractor.read.limits import Budget
+from vnextract.extractor.read.limits import Budget, ReadLimits
 
 INSTALL_DOC = 'install a .doc reader: apt-get install antiword (or LibreOffice: apt-get install libreoffice-writer-nogui)'
 INSTALL_RTF = 'install the RTF reader: pip install "vnextract[doc]"'
@@ -42,25 +42,44 @@ def _antiword_table_rows(text: str) -> str:
     return "\n".join(lines)
 
 
-def doc_text(data: bytes, *, name: str, budget: Budget) -> str:
+def _antiword(path: Path, budget: Budget, name: str) -> str | None:
+    """antiword's text, or None when it is missing or refuses the file (it refuses very short ones)."""
+    if not shutil.which("antiword"):
+        return None
+    try:
+        out = _run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(path)], budget, name=name)
+    except DecodeError:
+        if not shutil.which("soffice"):
+            raise
+        return None
+    return _antiword_table_rows(out.decode("utf-8", "replace"))
+
+
+def _libreoffice(path: Path, budget: Budget, name: str, limits: ReadLimits) -> str:
+    """LibreOffice converts the file to DOCX, which read/docx.py reads (tables keep their cells)."""
+    from vnextract.extractor.read.docx import docx_text
+
+    work = path.parent
+    _run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "docx",
+          "--outdir", str(work), str(path)], budget, name=name, cwd=str(work))
+    result = path.with_suffix(".docx")
+    if not result.exists():
+        raise DecodeError(f"{name}: LibreOffice could not read the file")
+    return docx_text(result.read_bytes(), name=name, limits=limits, budget=budget)
+
+
+def doc_text(data: bytes, *, name: str, limits: ReadLimits, budget: Budget) -> str:
     if not data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DecodeError(f"{name}: not a Word 97–2003 document (no OLE2 header)")
+    if not shutil.which("antiword") and not shutil.which("soffice"):
+        raise UnsupportedFormat(f"{name}: reading .doc files needs antiword or LibreOffice: {INSTALL_DOC}")
     with tempfile.TemporaryDirectory(prefix="vnextract-doc-") as work:
         path = Path(work) / "input.doc"
         path.write_bytes(data)
-        if shutil.which("antiword"):
-            out = _run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(path)], budget, name=name)
-            text = _antiword_table_rows(out.decode("utf-8", "replace"))
-        elif shutil.which("soffice"):
-            _run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
-                  "txt:Text (encoded):UTF8", "--outdir", work, str(path)], budget, name=name, cwd=work)
-            result = Path(work) / "input.txt"
-            if not result.exists():
-                raise DecodeError(f"{name}: LibreOffice could not read the file")
-            text = result.read_bytes().decode("utf-8-sig", "replace")
-        else:
-            raise UnsupportedFormat(f"{name}: reading .doc files needs antiword or LibreOffice: {INSTALL_DOC}")
-    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
+        text = _antiword(path, budget, name)
+        if text is None:
+            text = _libreoffice(path, budget, name, limits)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def rtf_text(data: bytes, *, name: str, budget: Budget) -> str:

@@ -33,6 +33,7 @@ def _timed(data: bytes, name: str, **kwargs):
     (H.flate_bomb_pdf, "bom.pdf", InputTooLarge, "decompression bomb"),
     (H.deep_page_tree_pdf, "sau.pdf", (DecodeError, EmptyInput), "a.pdf|sau.pdf"),
     (H.nul_separated_words, "nul.txt", DecodeError, "binary data"),
+    (lambda: b"\x00".join([b"Ninh", b"Binhh", b"dat", b"98%x"] * 30_000), "nul-chan.txt", DecodeError, "binary data"),
 ])
 def test_hostile_files_are_refused_with_a_clear_error(make, name, error, message):
     with pytest.raises(error, match=message):
