@@ -10,9 +10,12 @@ linear time instead of hanging the parser."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from vnextract.extractor.read.limits import DEFAULT_LIMITS, Budget, ReadLimits
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)     # "discarding data" on every page it finds nothing in
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
               "template", "select", "menu"]

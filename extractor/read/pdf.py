@@ -1,10 +1,10 @@
 """PDF → text with PDFium (pypdfium2: Apache-2.0/BSD), which reads Vietnamese text layers right and
 renders pages for OCR. Lines come back in the page's reading order and are joined into paragraphs
-by their geometry: a line continues the paragraph unless the gap above it is wider than the page's
-usual line spacing, it moves up (a new column), it is indented, the line before it ended short
-of the column's right edge, or that line ended a sentence and this one starts with a capital (a
-paragraph cut there loses no sentence). Pages without a text layer go to OCR (read/ocr.py) when Tesseract is
-installed.
+by their geometry: a line continues the paragraph unless the gap above it is wider than both the
+page's usual line spacing and its own height, it is indented, the line before it ended short of
+the column's right edge, or that line ended a sentence and this one starts with a capital (a
+paragraph cut there loses no sentence); a paragraph runs on into the next column unless it ended.
+Pages without a text layer go to OCR (read/ocr.py) when Tesseract is installed.
 
 PDFium is not thread-safe: every call into it holds one lock.
 """
@@ -90,12 +90,16 @@ def paragraphs(lines: list[_Line]) -> list[str]:
         if not new_column:
             column_left, column_right = min(column_left, line.left), max(column_right, before.right)
         ended_short = before.right < column_right - 2.5 * em
-        indented = line.left > column_left + 0.8 * em and line.left > before.left + 0.8 * em
         sentence_end = _SENTENCE_END.search(before.text) is not None and line.text[:1].isupper()
-        if new_column or step > 1.35 * spacing or ended_short or indented or step < 0.5 * em or sentence_end:
+        if new_column:                     # a paragraph runs on into the next column unless it ended
+            column_left, column_right = line.left, line.right
+            breaks = ended_short or sentence_end
+        else:
+            indented = line.left > column_left + 0.8 * em and line.left > before.left + 0.8 * em
+            gap = step > 1.35 * spacing and step > 1.3 * em
+            breaks = gap or ended_short or indented or step < 0.5 * em or sentence_end
+        if breaks:
             out.append(line.text)
-            if new_column:
-                column_left, column_right = line.left, line.right
         else:
             out[-1] = _join(out[-1], line.text)
     return out
