@@ -167,7 +167,11 @@ def main() -> None:
 
     extractor = Extractor(model="off")
     docs = [d for split in ("train", "dev", "test") for d in iter_documents(ROOT / "corpora" / "gold" / f"{split}.jsonl")]
-    results: dict = {"documents": len(docs), "pdf": {}, "ocr": {}, "doc": {}}
+    previous = json.loads(Path(args.out).read_text(encoding="utf-8")) if Path(args.out).exists() else {}
+    results: dict = {**previous, "documents": len(docs)}       # the parts not run this time are kept
+    for part in ("pdf", "ocr", "doc", "html"):
+        if part in args.parts:
+            results[part] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         pdfs: list[tuple[str, str, str, bytes]] = []          # (doc id, producer, reference, pdf)
@@ -234,8 +238,9 @@ def main() -> None:
                     "char_accuracy": char_accuracy(reference, text),
                     "entity_f1": entity_f1(_entities(extractor, reference), _entities(extractor, text)),
                     "seconds": time.perf_counter() - started})
-        results["doc"] = {tool: _summary(rows) for tool, rows in doc_rows.items()} if doc_rows else {}
-        print("doc", results["doc"], flush=True)
+        if doc_rows:
+            results["doc"] = {tool: _summary(rows) for tool, rows in doc_rows.items()}
+            print("doc", results["doc"], flush=True)
     if "html" in args.parts:
         results["html"] = measure_html(docs, extractor)
         print("html", json.dumps(results["html"], ensure_ascii=False), flush=True)
