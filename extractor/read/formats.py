@@ -38,7 +38,7 @@ def html_text(markup: str) -> str:
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
-        hints = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        hints = " ".join([str(tag.get("id") or ""), *map(str, tag.get("class") or [])])
         if hints.strip() and _DROP_HINTS.search(hints) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup

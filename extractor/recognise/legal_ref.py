@@ -95,12 +95,12 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
                 break
             end = token.end
         return end
-    end = None
+    last: int | None = None
     for w in words[:3]:
         if w.group(0).casefold() in _LAW_STOP:
             break
-        end = start + w.end()
-    return end
+        last = start + w.end()
+    return last
 
 
 def recognise(doc: SegmentedText) -> list[Mention]:

@@ -103,9 +103,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
-        end = place_end(text, m.end())
-        if end and m.group(0)[0].isupper():
-            add(m.start(), end, "local body + place", 0.9)
+        place = place_end(text, m.end())
+        if place and m.group(0)[0].isupper():
+            add(m.start(), place, "local body + place", 0.9)
     for m in lex.heads["numbered"].finditer(text):
         number = _NUMBERED.match(text, m.end())
         if number:

@@ -164,7 +164,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = _lexicons()
     gazetteer = province_gazetteer()
-    mentions = []
+    mentions: list[Mention] = []
     countries = [m.span() for m in country_names().finditer(text)]
     country_starts = [s for s, _ in countries]
     for para_start, para_end in doc.paragraphs:
