@@ -132,6 +132,9 @@ class DocContext:
         if not phrase:
             return None
         for e in self.provinces:
+            if e["attrs"]["name"] == phrase:
+                return e["attrs"]
+        for e in self.provinces:
             if re.search(rf"(?<!\w){re.escape(e['text'])}(?!\w)", phrase):
                 return e["attrs"]
         return None
