@@ -9,6 +9,7 @@ from vnextract.api.deps import require_api_key
 from vnextract.api.errors import ApiError
 from vnextract.extractor.config import LABELS, RECORD_TYPES
 from vnextract.extractor.schema import json_schema
+from vnextract.extractor.spacy_doc import COLORS
 
 v1 = APIRouter(prefix="/v1", tags=["meta"], dependencies=[Depends(require_api_key)])
 health = APIRouter(tags=["health"])
@@ -26,7 +27,7 @@ LABEL_HELP = {
 
 @v1.get("/labels", summary="The entity labels and record types")
 def labels() -> dict[str, Any]:
-    return {"labels": [{"label": label, "description": LABEL_HELP[label]} for label in LABELS],
+    return {"labels": [{"label": label, "description": LABEL_HELP[label], "colour": COLORS[label]} for label in LABELS],
             "records": list(RECORD_TYPES)}
 
 

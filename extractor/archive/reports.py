@@ -68,7 +68,8 @@ def awards_report(*, province: str | None = None, year_from: int | None = None, 
         conditions.append(("(award_type ILIKE ? OR award ILIKE ?)", [f"%{award_type}%"] * 2))
     where, params = _where(conditions)
     sql = ("SELECT year, award_type, award_class, recipient, recipient_kind, recipient_province, "
-           "recipient_province_2025, issuer, status, decision, n_documents, doc_ids, ledger_id FROM award_ledger"
+           "recipient_province_scheme, recipient_province_2025, issuer, status, decision, n_documents, doc_ids, ledger_id "
+           "FROM award_ledger"
            f"{where} ORDER BY year NULLS LAST, award_type, award_class NULLS FIRST, recipient")
     return Query(sql + (f" LIMIT {int(limit)}" if limit else ""), params)
 
@@ -100,7 +101,7 @@ def percentages_report(*, subject: str | None = None, province: str | None = Non
         conditions.append(province_condition("province", province))
     where, params = _where(conditions)
     sql = ("SELECT p.year, p.province, p.province_2025, p.subject, p.percent, p.value, p.min, p.max, p.qualifier, "
-           "p.doc_id, substr(d.text, p.evidence_start + 1, p.evidence_end - p.evidence_start) AS evidence "
+           "p.doc_id, p.evidence_start, p.evidence_end, substr(d.text, p.evidence_start + 1, p.evidence_end - p.evidence_start) AS evidence "
            f"FROM (SELECT * FROM percentages{where}) p JOIN documents d USING (doc_id) "
            "ORDER BY p.year NULLS LAST, p.province NULLS LAST, p.subject, p.doc_id, p.percentage_no")
     return Query(sql + (f" LIMIT {int(limit)}" if limit else ""), params)

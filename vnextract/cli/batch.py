@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vnextract.cli.extras import require
+
 
 def register(sub: Any) -> None:
     ba = sub.add_parser("batch", help="process folders, zip/tar archives and JSONL files into JSONL or Parquet")
@@ -30,6 +32,10 @@ def register(sub: Any) -> None:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
+    if args.format == "parquet" or args.db:
+        require("batch", "batch")
+    if args.engine == "dask":
+        require("batch", "batch --engine dask", module="distributed")
     from vnextract.extractor.batch import run_batch
 
     if not args.out and not args.db:
@@ -44,6 +50,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def run_stats_command(args: argparse.Namespace) -> int:
+    require("batch", "stats")
     from vnextract.extractor.batch.stats import run_stats
 
     print(run_stats(Path(args.out), args.sql))

@@ -6,7 +6,7 @@ import importlib.util
 
 EXTRAS = {
     "api": ("fastapi", "uvicorn", "multipart", "pydantic_settings", "fastapi_offline"),
-    "batch": ("pyarrow", "duckdb", "tqdm"),
+    "batch": ("pyarrow", "duckdb"),
     "excel": ("openpyxl",),
 }
 INSTALL = {"api": "api", "batch": "batch", "excel": "batch"}
