@@ -8,10 +8,13 @@ was written about it then, and what documents of the 2025 scheme say about the u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from vnextract.extractor.resources import province_gazetteer
+
+_TYPE_WORD = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Query:
 def province_condition(column: str, name: str) -> tuple[str, list[Any]]:
     """SQL matching a province column group (column, column_scheme, column_2025) against a name, old or new."""
     g = province_gazetteer()
+    name = _TYPE_WORD.sub("", name.strip())
     found = g.canonical(name)
     canonical = found[0] if found else name.strip()
     if canonical in g.y2025:
@@ -101,7 +105,8 @@ def percentages_report(*, subject: str | None = None, province: str | None = Non
         conditions.append(province_condition("province", province))
     where, params = _where(conditions)
     sql = ("SELECT p.year, p.province, p.province_2025, p.subject, p.percent, p.value, p.min, p.max, p.qualifier, "
-           "p.doc_id, p.evidence_start, p.evidence_end, substr(d.text, p.evidence_start + 1, p.evidence_end - p.evidence_start) AS evidence "
+           "p.doc_id, p.evidence_start, p.evidence_end, "
+           "substr(d.text, p.evidence_start + 1, p.evidence_end - p.evidence_start) AS evidence "
            f"FROM (SELECT * FROM percentages{where}) p JOIN documents d USING (doc_id) "
            "ORDER BY p.year NULLS LAST, p.province NULLS LAST, p.subject, p.doc_id, p.percentage_no")
     return Query(sql + (f" LIMIT {int(limit)}" if limit else ""), params)

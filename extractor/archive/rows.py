@@ -331,7 +331,8 @@ def award_rows(record: dict[str, Any], no: int, ctx: DocContext, document: Row) 
     issuer = record.get("issuer")
     common: Row = {
         "doc_id": ctx.doc_id, "award_no": no, "award": award, "award_type": attrs.get("type") or record.get("award_type"),
-        "award_class": attrs.get("class") or record.get("class"), "award_category": attrs.get("category"), "award_level": attrs.get("level"),
+        "award_class": attrs.get("class") or record.get("class"), "award_category": attrs.get("category"),
+        "award_level": attrs.get("level"),
         "issuer": issuer if isinstance(issuer, str) else (issuer or {}).get("text") if isinstance(issuer, dict) else None,
         "issuer_normalised": record.get("issuer_normalised") or (issuer.get("name") if isinstance(issuer, dict) else None),
         "status": record.get("status"), "date": day, "date_precision": precision, "date_source": date_source,

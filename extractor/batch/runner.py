@@ -37,7 +37,7 @@ class BatchSummary:
 
 def output_paths(out: Path, fmt: str) -> tuple[Path, Path]:
     """Where the JSONL goes: OUT itself, or OUT/documents.jsonl beside the Parquet tables."""
-    if fmt == "parquet" and jsonl_path and out:
+    if fmt == "parquet":
         return out / "documents.jsonl", out / "errors.jsonl"
     return out, out.with_name(out.name + ".errors.jsonl")
 
