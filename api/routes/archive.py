@@ -64,9 +64,18 @@ def facets(request: Request) -> dict[str, Any]:
                             "(SELECT max(year) FROM documents) AS last_year", [])[0]
     types = [r["award_type"] for r in _rows(request, "SELECT award_type, count(*) AS n FROM award_ledger WHERE award_type "
                                                      "IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1", [])]
-    g = province_gazetteer()
     return {"counts": counts, "award_types": types, "statuses": ["granted", "proposed", "other"],
-            "provinces_2025": sorted(g.y2025), "provinces_63": sorted(g.legacy)}
+            "provinces_2025": sorted(province_gazetteer().y2025), "provinces_63": units_63()}
+
+
+def units_63() -> list[str]:
+    """The 63 units of 2008–June 2025, by code (the gazetteer also knows Thừa Thiên Huế as Huế)."""
+    from vnextract.extractor.resources import province_gazetteer
+
+    by_code: dict[str | None, str] = {}
+    for name, unit in province_gazetteer().legacy.items():
+        by_code.setdefault(unit.code, name)
+    return sorted(by_code.values())
 
 
 @router.get("/awards", summary="Conferrals of the awards ledger, each with one report's evidence")
@@ -126,7 +135,7 @@ def awards_by_province(request: Request, units: Annotated[str, Query(pattern="^(
            "WHERE recipient_province IS NOT NULL GROUP BY 1")
     counts = {r["province"]: r["conferrals"] for r in _rows(request, sql, query.params)}
     g = province_gazetteer()
-    names = sorted(g.y2025) if units == "34" else sorted(g.legacy)
+    names = sorted(g.y2025) if units == "34" else units_63()
     rows = [{"province": name, "conferrals": counts.pop(name, 0)} for name in names]
     rows += [{"province": name, "conferrals": n} for name, n in sorted(counts.items()) if name]
     return {"units": units, "rows": rows}

@@ -126,7 +126,8 @@ class Archive:
     def add(self, document: dict[str, Any] | str) -> bool:
         """Buffer one output document; False when the archive already has it."""
         if isinstance(document, str):
-            document = json.loads(document)
+            document = dict(json.loads(document))
+        assert isinstance(document, dict)
         key = str(document.get("key") or document.get("id"))
         digest = document.get("content_hash")
         if self.has(key, digest):

@@ -309,7 +309,7 @@ def _decision(ctx: DocContext, start: int | None, end: int | None, record: dict[
                 and attrs.get("number"):
             year = attrs.get("year")
             return {"decision": e["text"], "decision_number": attrs.get("number"),
-                    "decision_year": int(year) if str(year or "").isdigit() else None}
+                    "decision_year": int(str(year)) if str(year or "").isdigit() else None}
     return {}
 
 
@@ -327,7 +327,7 @@ def award_rows(record: dict[str, Any], no: int, ctx: DocContext, document: Row) 
     date_source = (conferral.get("source") if isinstance(conferral, dict) else None) or record.get("date_source") \
         or ("conferral" if conferred else "document" if document["date"] else None)
     day = conferred or document["date"]
-    precision = _precision(when) if conferred else document["date_precision"]
+    precision = _precision(str(when)) if conferred else document["date_precision"]
     issuer = record.get("issuer")
     common: Row = {
         "doc_id": ctx.doc_id, "award_no": no, "award": award, "award_type": attrs.get("type") or record.get("award_type"),

@@ -61,7 +61,11 @@ def run_batch(
     if out is None and db is None:
         raise ValueError("batch needs an output: --out OUT, --db ARCHIVE.duckdb, or both")
     archive = _open_archive(db) if db else None
-    jsonl_path, default_errors = output_paths(out, fmt) if out else (None, db.with_name(db.name + ".errors.jsonl"))
+    if out:
+        jsonl_path, default_errors = output_paths(out, fmt)
+    else:
+        assert db is not None
+        jsonl_path, default_errors = None, db.with_name(db.name + ".errors.jsonl")
     errors_path = errors_path or default_errors
     done = done_keys(jsonl_path, errors_path) if resume and jsonl_path else set()
     if archive and not jsonl_path:
