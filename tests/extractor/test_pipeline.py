@@ -20,12 +20,13 @@ def _entities(document) -> list[tuple[str, str]]:
     return [(e.label, unicodedata.normalize("NFC", e.text)) for e in document.entities]
 
 
-def test_every_entity_matches_the_text_it_points_into(extractor):
-    for text in (ARTICLE, unicodedata.normalize("NFD", ARTICLE), ARTICLE.replace(" ", "\u00a0", 40)):
-        document = extractor.extract(text)
-        assert document.entities
-        for e in document.entities:
-            assert text[e.start:e.end] == e.text
+def test_every_entity_points_at_its_span_whatever_the_input_form(extractor):
+    clean = [(e.label, e.text) for e in extractor.extract(ARTICLE).entities]
+    assert clean
+    for text in (unicodedata.normalize("NFD", ARTICLE), ARTICLE.replace(" ", "\u00a0", 40)):
+        pointed = [(e.label, unicodedata.normalize("NFC", text[e.start:e.end]).replace("\u00a0", " "))
+                   for e in extractor.extract(text).entities]
+        assert pointed == clean
 
 
 def test_nfd_and_old_tone_placement_give_the_same_entities(extractor):
