@@ -57,12 +57,18 @@ def test_without_an_archive_the_api_says_how_to_open_one(client):
 
 @pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=NO_BROWSER)
 def test_the_explorer_page(explorer_app):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def click_row(driver, css: str, index: int) -> bool:
+        driver.find_elements(By.CSS_SELECTOR, css)[index].click()
+        return True
+
     with serving(explorer_app) as url, chromium() as browser:
         browser.get(url + "/explore")
-        wait = WebDriverWait(browser, 60)
+        # tables and charts are redrawn as their data arrive: an element found a moment ago may be gone
+        wait = WebDriverWait(browser, 60, ignored_exceptions=(StaleElementReferenceException,))
         wait.until(lambda d: "khen thưởng," in d.find_element(By.ID, "status").text)
         assert "11 văn bản" in browser.find_element(By.ID, "counts").text
         headers = browser.find_element(By.CSS_SELECTOR, "#ledger thead").text
@@ -75,9 +81,9 @@ def test_the_explorer_page(explorer_app):
         browser.find_element(By.ID, "f-status").send_keys("đã tặng")
         browser.find_element(By.ID, "apply").click()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#ledger tbody tr")) == 2)
-        ledger = browser.find_element(By.CSS_SELECTOR, "#ledger tbody").text
+        ledger = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#ledger tbody").text)
         assert "Cờ thi đua" in ledger and "đã tặng" in ledger and "co-quang-ninh-a (+1)" in ledger
-        browser.find_elements(By.CSS_SELECTOR, "#ledger tbody tr")[1].click()
+        wait.until(lambda d: click_row(d, "#ledger tbody tr", 1))
         wait.until(lambda d: d.find_elements(By.ID, "evidence"))
         evidence = browser.find_element(By.ID, "evidence")
         assert "Quyết định số 45/QĐ-TTg" in evidence.text and "Cờ thi đua" in evidence.text
@@ -89,8 +95,9 @@ def test_the_explorer_page(explorer_app):
         browser.find_element(By.ID, "f-status").send_keys("(tất cả)")
         browser.find_element(By.ID, "units-63").click()
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#chart-provinces svg").get_attribute("data-units") == "63")
-        bars = browser.find_elements(By.CSS_SELECTOR, "#chart-provinces rect.bar")
-        assert len(bars) >= 63 and any(b.get_attribute("data-province") == "Vĩnh Phúc" for b in bars)
+        provinces = wait.until(lambda d: [b.get_attribute("data-province")
+                                          for b in d.find_elements(By.CSS_SELECTOR, "#chart-provinces rect.bar")])
+        assert len(provinces) >= 63 and "Vĩnh Phúc" in provinces
         screenshot(browser, "explorer-63.png")
         empty = browser.find_element(By.ID, "f-person")
         empty.send_keys("Không Ai Có Tên Này")
