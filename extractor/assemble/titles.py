@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnextract.extractor.lexicon import place_end, title_words
+from vnextract.extractor.lexicon import place_end, record_title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
@@ -22,22 +22,30 @@ _LOWER_CASE_TITLES = {"thủ tướng", "bộ trưởng", "thứ trưởng", "gi
                       "vụ trưởng", "cục trưởng", "chánh thanh tra"}
 
 
+_DELEGATED = re.compile(r"(?:(?:ủy|uỷ)\s+|TUQ\.?\s*)\Z", re.IGNORECASE)
+_MODIFIER = re.compile(r"(?:(?:nguyên|cựu|tân|quyền)\s+)", re.IGNORECASE)
+_FORMER = re.compile(r"(?:nguyên|cựu)\s", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Title:
     start: int
     end: int
     text: str
+    word_end: int = -1         # where the title word ends and its organisation begins ("Giám đốc|Sở Y tế")
 
 
 def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
     """Every title phrase, extended over the organisations and bodies written right after it."""
     by_start = {m.start: m for m in organisations}
     titles: list[Title] = []
-    for m in title_words().finditer(text):
+    for m in record_title_words().finditer(text):
         word = m.group(0)
         if (word[0].islower() and not re.match(r"(?:nguyên|cựu|tân|quyền|phó)\s", word)
                 and word.casefold() not in _LOWER_CASE_TITLES):
             continue                                    # lower case: only titles that news writes so
+        if _DELEGATED.search(text, max(0, m.start() - 12), m.start()):
+            continue                                    # "Thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch X": not X's
         end = m.end()
         while True:
             body = _BODY.match(text, end)
@@ -51,7 +59,7 @@ def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
                 end = body.end()
             else:
                 break
-        titles.append(Title(m.start(), end, text[m.start():end]))
+        titles.append(Title(m.start(), end, text[m.start():end], m.end()))
     # a title inside a longer one ("Bí thư" in "Phó Bí thư") is not a title of its own
     titles.sort(key=lambda t: (t.start, -t.end))
     kept: list[Title] = []
@@ -60,3 +68,11 @@ def find_titles(text: str, organisations: list[Mention]) -> list[Title]:
             continue
         kept.append(t)
     return kept
+
+
+def split_title(title: str, word_length: int) -> tuple[str, str | None, bool]:
+    """(role, organisation, current) of a title whose title word is its first `word_length` characters:
+    "nguyên Phó Chủ tịch UBND tỉnh Quảng Ninh" → ("Phó Chủ tịch", "UBND tỉnh Quảng Ninh", False)."""
+    head, rest = title[:word_length], title[word_length:].strip(" ,")
+    role = _MODIFIER.sub("", head, count=1).strip() if _MODIFIER.match(head) else head.strip()
+    return role or head.strip(), rest or None, not _FORMER.match(head)
