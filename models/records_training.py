@@ -42,7 +42,8 @@ from vnextract.extractor.types import Mention, RawDocument, SegmentedText
 log = logging.getLogger(__name__)
 
 KINDS = ("official", "award")
-THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)     # 1.01: nothing but what `keep_rules` keeps
+MODES = (False, True)                                           # keep_rules: the scorer decides alone, or adds to the rules
 C_VALUES = (0.3, 1.0, 3.0)
 
 
@@ -107,7 +108,7 @@ def labelled_links(example: Example, kind: str) -> tuple[list[dict[str, float]],
     return features, labels
 
 
-def fit(examples: list[Example], kind: str, c: float, threshold: float = 0.5) -> Scorer:
+def fit(examples: list[Example], kind: str, c: float, threshold: float = 0.5, keep_rules: bool = False) -> Scorer:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -121,7 +122,7 @@ def fit(examples: list[Example], kind: str, c: float, threshold: float = 0.5) ->
     model = LogisticRegression(C=c, max_iter=2000, class_weight=None)
     model.fit(x, labels)
     weights = {name: float(w) for name, w in zip(vectoriser.feature_names_, model.coef_[0], strict=True) if abs(w) > 1e-6}
-    return Scorer(weights, float(model.intercept_[0]), threshold)
+    return Scorer(weights, float(model.intercept_[0]), threshold, keep_rules)
 
 
 def predict(examples: list[Example], scorers: dict[str, Scorer | str]) -> dict[str, dict[str, Any]]:
@@ -147,24 +148,27 @@ def _folds(examples: list[Example], k: int) -> list[tuple[list[Example], list[Ex
             for i in range(k)]
 
 
-def _with_threshold(scorer: Scorer, threshold: float) -> Scorer:
-    return Scorer(scorer.weights, scorer.bias, threshold)
+def _with(scorer: Scorer, threshold: float, keep_rules: bool) -> Scorer:
+    return Scorer(scorer.weights, scorer.bias, threshold, keep_rules)
 
 
-def choose(examples: list[Example], kind: str, k: int) -> tuple[float, float]:
-    """(C, threshold) with the best pair F1 of `kind` by k-fold over `examples` alone."""
+def choose(examples: list[Example], kind: str, k: int) -> tuple[float, float, bool]:
+    """(C, threshold, keep_rules) with the best pair F1 of `kind` by k-fold over `examples` alone."""
     folds = _folds(examples, k)
-    best = (-1.0, C_VALUES[0], THRESHOLDS[0])
+    best = (-1.0, C_VALUES[0], THRESHOLDS[0], False)
     for c in C_VALUES:
         fitted = [(fit(train, kind, c), held) for train, held in folds]
-        for threshold in THRESHOLDS:
-            predictions: dict[str, dict[str, Any]] = {}
-            for scorer, held in fitted:
-                predictions.update(predict(held, {kind: _with_threshold(scorer, threshold)}))
-            f1 = score(examples, predictions)[kind]["f1"]
-            if f1 > best[0]:
-                best = (f1, c, threshold)
-    return best[1], best[2]
+        for keep_rules in MODES:
+            for threshold in THRESHOLDS:
+                if threshold > 1 and not keep_rules:
+                    continue
+                predictions: dict[str, dict[str, Any]] = {}
+                for scorer, held in fitted:
+                    predictions.update(predict(held, {kind: _with(scorer, threshold, keep_rules)}))
+                f1 = score(examples, predictions)[kind]["f1"]
+                if f1 > best[0] + 1e-9:
+                    best = (f1, c, threshold, keep_rules)
+    return best[1], best[2], best[3]
 
 
 def cross_validate(examples: list[Example], k: int = 5, inner: int = 4) -> dict[str, Any]:
@@ -175,27 +179,36 @@ def cross_validate(examples: list[Example], k: int = 5, inner: int = 4) -> dict[
     for train, held in _folds(examples, k):
         scorers: dict[str, Scorer | str] = {}
         for kind in KINDS:
-            c, threshold = choose(train, kind, inner)
-            scorers[kind] = fit(train, kind, c, threshold)
-            chosen.append({"kind": kind, "C": c, "threshold": threshold})
+            c, threshold, keep_rules = choose(train, kind, inner)
+            scorers[kind] = fit(train, kind, c, threshold, keep_rules)
+            chosen.append({"kind": kind, "C": c, "threshold": threshold, "keep_rules": keep_rules})
         learned_predictions.update(predict(held, scorers))
     return {"folds": k, "rules": rules, "learned": score(examples, learned_predictions), "chosen": chosen}
 
 
 def run_train_records(data: list[Path], out: Path = RECORDS_MODEL_DIR, *, folds: int = 5, train_model: bool = True,
                       ) -> dict[str, Any]:
+    """Cross-validate rules against learned scorers; for each kind where the learned scorer wins, fit it
+    on every document and write it to `out`; where the rules win, remove the kind's file (the rules decide)."""
     started = time.perf_counter()
     examples = prepare(data)
     log.info("%d documents prepared in %.1f s", len(examples), time.perf_counter() - started)
     info: dict[str, Any] = {"data": [str(p) for p in data], "documents": len(examples)}
-    info["cross_validation"] = cross_validate(examples, k=folds)
+    cv = cross_validate(examples, k=folds)
+    info["cross_validation"] = cv
     if train_model:
         out.mkdir(parents=True, exist_ok=True)
         for kind in KINDS:
-            c, threshold = choose(examples, kind, folds)
-            scorer = fit(examples, kind, c, threshold)
-            (out / f"{kind}-links.json").write_text(json.dumps({"kind": kind, "C": c, **scorer.to_json()},
-                                                               ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-            info[kind] = {"C": c, "threshold": threshold, "features": len(scorer.weights)}
+            path = out / f"{kind}-links.json"
+            if cv["learned"][kind]["f1"] <= cv["rules"][kind]["f1"]:
+                path.unlink(missing_ok=True)
+                info[kind] = {"shipped": "rules", "why": "the rules score at least as well cross-validated"}
+                continue
+            c, threshold, keep_rules = choose(examples, kind, folds)
+            scorer = fit(examples, kind, c, threshold, keep_rules)
+            path.write_text(json.dumps({"kind": kind, "C": c, **scorer.to_json()}, ensure_ascii=False, indent=0) + "\n",
+                            encoding="utf-8")
+            info[kind] = {"shipped": "learned", "C": c, "threshold": threshold, "keep_rules": keep_rules,
+                          "features": len(scorer.weights)}
     info["seconds"] = round(time.perf_counter() - started, 1)
     return info

@@ -40,7 +40,7 @@ def _shape(gap: str, limit: int = 24) -> str:
 def _gap_features(f: dict[str, float], prefix: str, gap: str) -> None:
     f[f"{prefix}gap={_shape(gap)}"] = 1.0
     f[f"{prefix}len{_bucket(len(gap), (0, 2, 6, 15, 40, 100))}"] = 1.0
-    if len(gap) <= 120:
+    if len(gap) <= 60:
         for w in {w.casefold() for w in _WORD.findall(gap) if w.islower()}:
             f[f"{prefix}w={w}"] = 1.0
     for ch, name in _PUNCTUATION.items():
@@ -51,7 +51,11 @@ def _gap_features(f: dict[str, float], prefix: str, gap: str) -> None:
         f[f"{prefix}verb={v}"] = 1.0
 
 
-def official_features(index: DocumentIndex, p: Mention, t: Title, direction: str, rank: int, rule: bool) -> dict[str, float]:
+_OWNER_GAP = re.compile(r"\s*(?:,|-|–|\(|:)?\s*")
+
+
+def official_features(index: DocumentIndex, p: Mention, t: Title, direction: str, rank: int, rule: bool,
+                      row: bool = False) -> dict[str, float]:
     text = index.text
     gap_start, gap_end = (p.end, t.start) if direction == "after" else (t.end, p.start)
     gap = text[gap_start:gap_end]
@@ -72,6 +76,11 @@ def official_features(index: DocumentIndex, p: Mention, t: Title, direction: str
         f["title_then_person"] = 1.0                    # "…, Chủ tịch UBND tỉnh Nguyễn Văn B"
         if direction == "after":
             f["after|title_then_other_person"] = 1.0
+    owner = index.last_person(t.start)
+    if owner is not None and owner is not p and t.start - owner.end <= 4 and _OWNER_GAP.fullmatch(text, owner.end, t.start):
+        f[f"{direction}|title_follows_other_person"] = 1.0   # "X, Phó hiệu trưởng …; ông Y": X's title, not Y's
+    if row:
+        f["table_row"] = 1.0
     before_p = text[max(0, p.start - 12):p.start].casefold()
     if re.search(r"(?:ông|bà|đồng chí|đ/c)\s*\Z", before_p):
         f["honorific_before_person"] = 1.0

@@ -28,9 +28,11 @@ class DocumentIndex:
         persons = [m for m in self.by_label.get("PERSON", []) if len(m.text.split()) >= 2]
         persons.sort(key=lambda m: m.end)
         self._full_persons, self._full_person_ends = persons, [m.end for m in persons]
-        self._person_ends = sorted(m.end for m in self.by_label.get("PERSON", []))
+        self._persons_by_end = sorted(self.by_label.get("PERSON", []), key=lambda m: m.end)
+        self._person_ends = [m.end for m in self._persons_by_end]
         self.person_starts = frozenset(m.start for m in self.by_label.get("PERSON", []))
-        self.titles: list[Title] = find_titles(self.text, self.by_label.get("ORGANIZATION", []))
+        self._sorted_person_starts = sorted(self.person_starts)
+        self.titles: list[Title] = find_titles(self.text, self.by_label.get("ORGANIZATION", []), self.person_starts)
         self._title_starts = [t.start for t in self.titles]
         self._title_ends = [t.end for t in self.titles]
 
@@ -73,9 +75,24 @@ class DocumentIndex:
         k = bisect_right(self._full_person_ends, before) - 1
         return self._full_persons[k] if k >= 0 else None
 
+    def last_person(self, before: int) -> Mention | None:
+        """The person mention that ends last at or before `before`."""
+        k = bisect_right(self._person_ends, before) - 1
+        return self._persons_by_end[k] if k >= 0 else None
+
     def person_ends_between(self, start: int, end: int) -> bool:
         """A person mention ends in (start, end]."""
         return bisect_right(self._person_ends, end) > bisect_right(self._person_ends, start)
+
+    def next_person_start(self, position: int) -> int | None:
+        """Where the first person named after `position` starts."""
+        k = bisect_right(self._sorted_person_starts, position)
+        return self._sorted_person_starts[k] if k < len(self._sorted_person_starts) else None
+
+    def next_sentence_end(self, position: int, count: int) -> int:
+        """The end of the `count`-th sentence after the one holding `position`."""
+        k = bisect_right(self._sentence_starts, position) - 1 + count
+        return self.doc.sentences[min(k, len(self.doc.sentences) - 1)][1] if self.doc.sentences else position
 
     def titles_from(self, position: int) -> list[Title]:
         """Titles that start at or after `position`, nearest first, within the window."""

@@ -20,13 +20,19 @@ from vnextract.extractor.assemble.titles import Title, split_title
 from vnextract.extractor.types import Mention, Record
 
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z")
-_CHAIN = re.compile(r"\s*(?:,|;|và|kiêm|-|–)\s*\Z")
+_CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?|đồng thời là|đồng thời|và là)\s+)?\Z")
+_COPULA_AFTER = re.compile(r"\s+(?:hiện là|hiện giữ chức(?: vụ)?|là|làm|giữ chức(?: vụ)?|được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|"
+                           r"được bầu (?:làm |giữ chức(?: vụ)? )?|được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
+_LIST_OPEN = re.compile(r"\s*:\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
+_LIST_NEXT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _BEFORE_NAME = re.compile(
-    r"\s+(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
+    r"\s+(?:là\s+)?(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
     r"(?:(?:GS|PGS|TS|ThS|GS\.TS|PGS\.TS)\.?\s+)?\Z"
 )
 _RANKS = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s*,?\s*)")
 _PAST = re.compile(r"(?<!\w)(?:từng|trước đây là|trước đó là|nguyên là)(?!\w)[^.;\n]*\Z", re.IGNORECASE)
+_NAME_LINE = re.compile(r"[\s\d.)-]*(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
+_NAME_LINE_END = re.compile(r"[\s:,.;-]*")
 CANDIDATES_EACH_SIDE = 6
 
 
@@ -51,8 +57,10 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
     position = p.end
     for t in index.titles_from(p.end):                  # "Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"
         gap = text[position:t.start]
-        pattern = _APPOSITION if position == p.end else _CHAIN
-        if "\n" in gap or len(gap) > 6 or not pattern.fullmatch(gap):
+        if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
+            pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
+        elif "\n" in gap or len(gap) > 6 + 16 * (position != p.end) or not (
+                _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
             break
         if text[t.end:t.end + 1] == " " and t.end + 1 in index.person_starts:
             break                                       # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
@@ -68,7 +76,26 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
             break
         found.append(t)
         position = t.start
+    if not found:
+        shared = _listed_title(index, p)
+        if shared:
+            found.append(shared)
     return found
+
+
+def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
+    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them."""
+    text = index.text
+    start = p.start
+    for _ in range(50):
+        before = index.titles_before(start)[:1]
+        previous = index.last_person(start - 1)
+        if before and (previous is None or before[0].end > previous.end):
+            return before[0] if _LIST_OPEN.fullmatch(text[before[0].end:start]) else None
+        if previous is None or not _LIST_NEXT.fullmatch(text[previous.end:start]) or start - previous.end > 20:
+            return None
+        start = previous.start
+    return None
 
 
 def candidate_links(index: DocumentIndex) -> list[Link]:
@@ -77,10 +104,16 @@ def candidate_links(index: DocumentIndex) -> list[Link]:
     for p in index.mentions("PERSON"):
         s_start, s_end = index.sentence(p.start)
         rules = {(t.start, t.end) for t in rule_titles(index, p)}
-        after = [t for t in index.titles_from(p.end) if t.end <= s_end][:CANDIDATES_EACH_SIDE]
+        limit, row = s_end, False
+        if _NAME_LINE.fullmatch(index.text, s_start, p.start) and _NAME_LINE_END.fullmatch(index.text, p.end, s_end):
+            following = index.next_person_start(p.end)          # a table row: the titles are on the next lines
+            limit = min(index.next_sentence_end(p.start, 2), following if following is not None else len(index.text))
+            row = True
+        after = [t for t in index.titles_from(p.end) if t.end <= limit][:CANDIDATES_EACH_SIDE]
         before = [t for t in index.titles_before(p.start) if t.start >= s_start][:CANDIDATES_EACH_SIDE]
         for rank, t in enumerate(after):
-            links.append(Link(p, t, official_features(index, p, t, "after", rank, (t.start, t.end) in rules),
+            links.append(Link(p, t, official_features(index, p, t, "after", rank, (t.start, t.end) in rules,
+                                                      row and t.start >= s_end),
                               (t.start, t.end) in rules))
         for rank, t in enumerate(before):
             links.append(Link(p, t, official_features(index, p, t, "before", rank, (t.start, t.end) in rules),

@@ -18,25 +18,29 @@ RECORDS_MODEL_DIR = MODELS_DIR / "records"
 
 @dataclass(frozen=True)
 class Scorer:
-    """P(link is right) = sigmoid(bias + Σ weight × value); kept when at least `threshold`."""
+    """P(link is right) = sigmoid(bias + Σ weight × value); kept when at least `threshold`, or, with
+    `keep_rules`, when the structured rules make the link (the scorer then only adds links)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    keep_rules: bool = False
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def accepts(self, features: dict[str, float]) -> bool:
-        return self.probability(features) >= self.threshold
+        return (self.keep_rules and features.get("rule", 0.0) > 0) or self.probability(features) >= self.threshold
 
     def to_json(self) -> dict:
-        return {"bias": self.bias, "threshold": self.threshold, "weights": dict(sorted(self.weights.items()))}
+        return {"bias": self.bias, "threshold": self.threshold, "keep_rules": self.keep_rules,
+                "weights": dict(sorted(self.weights.items()))}
 
     @classmethod
     def from_json(cls, data: dict) -> Scorer:
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]),
+                   bool(data.get("keep_rules", False)))
 
 
 @cache
