@@ -42,8 +42,16 @@ function show(doc) {
   $("legend").innerHTML = LABELS.map((l) => `<span class="${l}">${l}</span>`).join("");
   $("rendered").innerHTML = render(doc.text, doc.entities);
   const records = doc.records || [];
-  fill("officials", records.filter((r) => r.type === "official").map((r) => [r.person, r.titles.join("; ")]));
-  fill("awards", records.filter((r) => r.type === "award").map((r) => [r.award, r.recipients.join("; "), r.issuer, r.status]));
+  // Evidence offsets point into doc.text: the first sentence a record was read from is quoted.
+  const quote = (r) => { const s = ((r.evidence || {}).sentences || [])[0]; return s ? doc.text.slice(s[0], s[1]) : ""; };
+  const position = (p) => [p.role, p.organisation, p.province && `(${p.province}${p.unit_2025 && p.unit_2025 !== p.province ? " → " + p.unit_2025 : ""})`,
+    p.current === false ? "[nguyên]" : ""].filter(Boolean).join(" ");
+  fill("officials", records.filter((r) => r.type === "official").map((r) => [r.person, r.titles.join("; "),
+    (r.positions || []).map(position).join("; "), quote(r)]));
+  fill("awards", records.filter((r) => r.type === "award").map((r) => [r.award, r.recipients.join("; "), r.issuer, r.status,
+    [(r.attrs || {}).type, (r.attrs || {}).class && `hạng ${r.attrs.class}`].filter(Boolean).join(" "),
+    (r.recipient_details || []).map((d) => d.kind + (d.province ? ` (${d.province})` : "")).join("; "),
+    r.issuer_office, r.date && `${r.date}${r.date_source === "document" ? " (ngày bài)" : ""}`, (r.decision || {}).text, quote(r)]));
   fill("percentages", records.filter((r) => r.type === "percentage").map((r) => [r.percent, r.subject, r.province]));
   const seen = new Set();
   const provinces = doc.entities.filter((e) => e.label === "PROVINCE" && !seen.has(e.attrs.name) && seen.add(e.attrs.name));

@@ -26,7 +26,8 @@ _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu ch
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao|khen thưởng)"
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
-    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+)*(?:được\s+(?P<issuer>[^.;:\n]{0,60}?)\s*" + _GRANT_VERB +
+    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+)*(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen)"
+    r"[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
     r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
 _FOR = re.compile(r"(?<!\w)(?:(?:tặng\s+)?cho(?!\s+(?:biết|rằng|thấy|phép|hay|nên)\b)|tặng(?!\s+(?:theo|vì|do|năm|cho)\b)|"
@@ -38,11 +39,18 @@ _SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
 _GENERIC = re.compile(
     r"^(?:\d+|một số|nhiều|các|những|mỗi|hơn|có)\b|^(?:đơn vị|cá nhân|tập thể|thành phố|tỉnh|đảng viên|học sinh|"
     r"người|ông|bà|anh|chị)$", re.IGNORECASE)
-_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|vì|về|năm|đợt|nhân|đã|theo|tại|ngày|và\s+(?:Bằng|Cờ|Huân))\b")
+_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|vì|về|năm|đợt|nhân|đã|theo|tại|ngày|là|và\s+(?:Bằng|Cờ|Huân))\b")
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:^|[\s,])(?:Ông|Bà|ông|bà)\s*(?:đã\s+|cũng\s+)*\Z")
 _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Đảng và Nhà nước|Đảng, Nhà nước|"
                            r"Nhà nước|Chính phủ)\s*(?:đã\s+|vừa\s+)*\Z")
+# A count between the subject and the verb, or between the verb and the award, makes it a bare count with
+# no identifiable recipient: "có 120 tập thể được tặng …", "Chủ tịch nước tặng 402 Huân chương các loại".
+_BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+(?:tập thể|cá nhân|trường hợp|"
+                         r"đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|cán bộ|chiến sĩ|doanh nghiệp|xã|thôn)(?!\w)",
+                         re.IGNORECASE)
+_COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
+                            re.IGNORECASE)
 _LISTED = re.compile(r"[\s,;]*(?:và)?[\s,;]*")
 _STOP = re.compile(r"[.;…\n]")
 _STRIP = " \"'“”()"
@@ -160,6 +168,8 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     if not candidates:
         clause_start = max(text.rfind(",", lower, verb) + 1, lower)
         phrase = text[clause_start:verb].strip()
+        if _BARE_COUNT.search(phrase):
+            return []
         words = phrase.split()
         if 1 <= len(words) <= 6 and not words[0][0].islower() and not _GENERIC.search(phrase):
             start = verb - len(text[clause_start:verb].lstrip())
@@ -167,6 +177,8 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
             return [(start, end)]
         return []
     last_end = max(m.end for m in candidates)
+    if _BARE_COUNT.search(text, last_end, verb):
+        return []
     longest = max((m for m in candidates if m.end == last_end), key=lambda m: m.end - m.start)
     best = max((m for m in candidates if m.end == last_end or m.contains(longest)), key=lambda m: m.end - m.start)
     return [(best.start, best.end)]
@@ -204,6 +216,8 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
     first, last = awards[chain[0]], awards[chain[1]]
     before_start = max(s_start, first.start - WINDOW)
     recipients: list[tuple[int, int]] = []
+    if _COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start):
+        return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]))
     for anchor in (award.end, last.end):
         clause = _clause_after(index, anchor, s_end)
         if clause:

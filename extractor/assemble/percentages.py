@@ -18,7 +18,7 @@ from vnextract.extractor.types import Record
 
 _AFTER = re.compile(
     r"[ \t]+((?!so\b|và\b|trong\b|của\b|tương đương\b|tức là\b|tức\b|trở lên\b|kế hoạch\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)"
-    r"(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được|và|tăng|giảm|đạt)\b|$)"
+    r"(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được|và|tăng|giảm)\b|$)"
 )
 _DELIMITER = re.compile(r"[,;:.(\n]")
 _FILLER = ("tương đương", "tức là", "tức", "chiếm", "đạt", "bằng", "còn", "là", "lên", "xuống", "ở mức", "khoảng",

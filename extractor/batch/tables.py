@@ -11,7 +11,8 @@ from typing import Any
 DOCUMENT_COLUMNS = ("doc_id", "source", "content_hash", "chars", "date", "n_entities", "n_records", "meta_json")
 ENTITY_COLUMNS = ("doc_id", "start", "end", "label", "text", "name", "code", "unit_2025", "value", "attrs_json")
 RECORD_COLUMNS = ("doc_id", "type", "person", "titles", "award", "recipients", "issuer", "status", "percent",
-                  "value", "subject", "province")
+                  "value", "subject", "province", "award_type", "award_class", "issuer_office", "recipient_kinds",
+                  "date", "date_source", "decision", "positions_json", "provinces", "period", "evidence_json")
 
 
 def rows(documents: Iterable[dict[str, Any]]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -35,8 +36,23 @@ def rows(documents: Iterable[dict[str, Any]]) -> tuple[list[dict], list[dict], l
                             "titles": r.get("titles"), "award": r.get("award"), "recipients": r.get("recipients"),
                             "issuer": r.get("issuer"), "status": r.get("status"), "percent": r.get("percent"),
                             "value": r.get("value") if isinstance(r.get("value"), int | float) else None,
-                            "subject": r.get("subject"), "province": r.get("province")})
+                            "subject": r.get("subject"), "province": r.get("province"), **_normalised(r)})
     return docs, entities, records
+
+
+def _normalised(r: dict[str, Any]) -> dict[str, Any]:
+    """The records' normalised fields and evidence (see schema.py), flattened for the records table."""
+    attrs = r.get("attrs") or {}
+    award_class = attrs.get("class")
+    return {"award_type": attrs.get("type"), "award_class": int(award_class) if isinstance(award_class, int | float) else None,
+            "issuer_office": r.get("issuer_office"),
+            "recipient_kinds": [d.get("kind") for d in r["recipient_details"]] if r.get("recipient_details") else None,
+            "date": r.get("date"), "date_source": r.get("date_source"),
+            "decision": (r.get("decision") or {}).get("text"),
+            "positions_json": json.dumps(r["positions"], ensure_ascii=False) if r.get("positions") else None,
+            "provinces": [p.get("name") for p in r["provinces"] if p.get("name")] if r.get("provinces") else None,
+            "period": r.get("period"),
+            "evidence_json": json.dumps(r["evidence"], ensure_ascii=False) if r.get("evidence") else None}
 
 
 def arrow_tables(documents: Iterable[dict[str, Any]]):
@@ -55,7 +71,12 @@ def arrow_tables(documents: Iterable[dict[str, Any]]):
                               ("titles", pa.list_(pa.string())), ("award", pa.string()),
                               ("recipients", pa.list_(pa.string())), ("issuer", pa.string()),
                               ("status", pa.string()), ("percent", pa.string()), ("value", pa.float64()),
-                              ("subject", pa.string()), ("province", pa.string())]),
+                              ("subject", pa.string()), ("province", pa.string()), ("award_type", pa.string()),
+                              ("award_class", pa.int64()), ("issuer_office", pa.string()),
+                              ("recipient_kinds", pa.list_(pa.string())), ("date", pa.string()),
+                              ("date_source", pa.string()), ("decision", pa.string()), ("positions_json", pa.string()),
+                              ("provinces", pa.list_(pa.string())), ("period", pa.string()),
+                              ("evidence_json", pa.string())]),
     }
     data = {"documents": docs, "entities": entities, "records": records}
     return {name: pa.Table.from_pylist(data[name], schema=schema) for name, schema in schemas.items()}
