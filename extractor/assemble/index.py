@@ -84,6 +84,10 @@ class DocumentIndex:
         """A person mention ends in (start, end]."""
         return bisect_right(self._person_ends, end) > bisect_right(self._person_ends, start)
 
+    def person_starts_between(self, start: int, end: int) -> bool:
+        """A person mention starts in [start, end)."""
+        return bisect_left(self._sorted_person_starts, end) > bisect_left(self._sorted_person_starts, start)
+
     def next_person_start(self, position: int) -> int | None:
         """Where the first person named after `position` starts."""
         k = bisect_right(self._sorted_person_starts, position)

@@ -33,6 +33,7 @@ _RANKS = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|�
 _PAST = re.compile(r"(?<!\w)(?:từng|trước đây là|trước đó là|nguyên là)(?!\w)[^.;\n]*\Z", re.IGNORECASE)
 _NAME_LINE = re.compile(r"[\s\d.)-]*(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
 _NAME_LINE_END = re.compile(r"[\s:,.;-]*")
+_NEXT_LINE = re.compile(r"[ \t:,.;-]*\n[\s\d.)-]*")
 CANDIDATES_EACH_SIDE = 6
 
 
@@ -55,10 +56,15 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
     text = index.text
     found: list[Title] = []
     position = p.end
+    row = on_name_line(index, p)
     for t in index.titles_from(p.end):                  # "Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"
         gap = text[position:t.start]
         if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
             pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
+        elif row and position == p.end and _NEXT_LINE.fullmatch(gap):
+            pass                                        # a table row: the name on its line, the titles on the next
+        elif row and position != p.end and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
+            pass
         elif "\n" in gap or len(gap) > 6 + 16 * (position != p.end) or not (
                 _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
             break
@@ -98,6 +104,12 @@ def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
     return None
 
 
+def on_name_line(index: DocumentIndex, p: Mention) -> bool:
+    """The person's line (sentence) holds nothing but the name, with a number or an honorific."""
+    s_start, s_end = index.sentence(p.start)
+    return bool(_NAME_LINE.fullmatch(index.text, s_start, p.start) and _NAME_LINE_END.fullmatch(index.text, p.end, s_end))
+
+
 def candidate_links(index: DocumentIndex) -> list[Link]:
     """Every person × the nearest titles on each side within its sentence."""
     links: list[Link] = []
@@ -105,7 +117,7 @@ def candidate_links(index: DocumentIndex) -> list[Link]:
         s_start, s_end = index.sentence(p.start)
         rules = {(t.start, t.end) for t in rule_titles(index, p)}
         limit, row = s_end, False
-        if _NAME_LINE.fullmatch(index.text, s_start, p.start) and _NAME_LINE_END.fullmatch(index.text, p.end, s_end):
+        if on_name_line(index, p):
             following = index.next_person_start(p.end)          # a table row: the titles are on the next lines
             limit = min(index.next_sentence_end(p.start, 2), following if following is not None else len(index.text))
             row = True

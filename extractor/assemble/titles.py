@@ -60,8 +60,8 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 end = place                             # "Chánh thanh tra tỉnh Yên Bái", "Bí thư Thành ủy TP.HCM"
             elif body:
                 end = body.end()
-            elif end == m.end() and word.casefold().endswith(" ban") and (named := _BAN_NAME.match(text, end)):
-                end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy": the board's name follows the word
+            elif end == m.end() and word.casefold().endswith((" ban", " phòng", " khoa")) and (named := _BAN_NAME.match(text, end)):
+                end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
             else:
                 break
         cut = next((k for k in range(m.end(), end) if k in person_starts), None) if person_starts else None
