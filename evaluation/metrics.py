@@ -9,11 +9,11 @@ from typing import Any
 from vnextract.evaluation.match import (
     award_pair_matches,
     award_pairs,
-    normalize_award_text,
-    normalize_record_text,
     match_pairs,
     match_partial,
     match_strict,
+    normalize_award_text,
+    normalize_record_text,
     official_pair_matches,
     official_pairs,
 )

@@ -46,9 +46,9 @@ _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ
                            r"Nhà nước|Chính phủ)\s*(?:đã\s+|vừa\s+)*\Z")
 # A count between the subject and the verb, or between the verb and the award, makes it a bare count with
 # no identifiable recipient: "có 120 tập thể được tặng …", "Chủ tịch nước tặng 402 Huân chương các loại".
-_BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+(?:tập thể|cá nhân|trường hợp|"
-                         r"đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|cán bộ|chiến sĩ|doanh nghiệp|xã|thôn)(?!\w)",
-                         re.IGNORECASE)
+_BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+"
+                         r"(?:tập thể|cá nhân|trường hợp|đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|"
+                         r"cán bộ|chiến sĩ|doanh nghiệp|xã|thôn)(?!\w)", re.IGNORECASE)
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
 _LISTED = re.compile(r"[\s,;]*(?:và)?[\s,;]*")
@@ -77,6 +77,7 @@ class Reading:
     recipients: list[tuple[int, int]]
     issuer: tuple[int, int] | None
     status: str
+    counted: bool = False           # a bare count ("402 Huân chương các loại"): no recipient can be read
 
 
 def status_of(before: str) -> str:
@@ -151,8 +152,8 @@ def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int,
     return (m.end(), end) if end > m.end() else None
 
 
-def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple[int, int]]:
-    """Who receives, named before 'đón nhận' / 'được … tặng'."""
+def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple[int, int]] | None:
+    """Who receives, named before 'đón nhận' / 'được … tặng' (None: a bare count stands there)."""
     text = index.text
     lower = max(sentence_start, verb - WINDOW)
     if _PRONOUN.search(text, lower, verb):
@@ -169,7 +170,7 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
         clause_start = max(text.rfind(",", lower, verb) + 1, lower)
         phrase = text[clause_start:verb].strip()
         if _BARE_COUNT.search(phrase):
-            return []
+            return None
         words = phrase.split()
         if 1 <= len(words) <= 6 and not words[0][0].islower() and not _GENERIC.search(phrase):
             start = verb - len(text[clause_start:verb].lstrip())
@@ -178,7 +179,7 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
         return []
     last_end = max(m.end for m in candidates)
     if _BARE_COUNT.search(text, last_end, verb):
-        return []
+        return None
     longest = max((m for m in candidates if m.end == last_end), key=lambda m: m.end - m.start)
     best = max((m for m in candidates if m.end == last_end or m.contains(longest)), key=lambda m: m.end - m.start)
     return [(best.start, best.end)]
@@ -217,7 +218,8 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
     before_start = max(s_start, first.start - WINDOW)
     recipients: list[tuple[int, int]] = []
     if _COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start):
-        return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]))
+        return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]),
+                       counted=True)
     for anchor in (award.end, last.end):
         clause = _clause_after(index, anchor, s_end)
         if clause:
@@ -225,7 +227,11 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
             break
     received = _RECEIVE_VERB.search(text, before_start, first.start)
     if not recipients and received:
-        recipients = _subject(index, received.start(), s_start)
+        subject = _subject(index, received.start(), s_start)
+        if subject is None:
+            return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]),
+                           counted=True)
+        recipients = subject
     if not recipients and award.attrs.get("category") == "state_title":
         person = index.within(("PERSON",), award.end, min(s_end, award.end + 60))
         if person and not text[award.end:person[0].start].strip():
@@ -243,7 +249,10 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
 
 
 def candidates_of(index: DocumentIndex, reading: Reading) -> list[Candidate]:
-    """The entities of the award's sentence (within the window) and the rules' recipients, with features."""
+    """The entities of the award's sentence (within the window) and the rules' recipients, with features;
+    none for a bare count."""
+    if reading.counted:
+        return []
     award = reading.award
     s_start, s_end = reading.sentence
     lower, upper = max(s_start, award.start - WINDOW), min(s_end, award.end + WINDOW)

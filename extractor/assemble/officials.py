@@ -21,8 +21,9 @@ from vnextract.extractor.types import Mention, Record
 
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z")
 _CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?|đồng thời là|đồng thời|và là)\s+)?\Z")
-_COPULA_AFTER = re.compile(r"\s+(?:hiện là|hiện giữ chức(?: vụ)?|là|làm|giữ chức(?: vụ)?|được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|"
-                           r"được bầu (?:làm |giữ chức(?: vụ)? )?|được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
+_COPULA_AFTER = re.compile(r"\s+(?:hiện là|hiện giữ chức(?: vụ)?|là|làm|giữ chức(?: vụ)?|"
+                           r"được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|được bầu (?:làm |giữ chức(?: vụ)? )?|"
+                           r"được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _LIST_NEXT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _BEFORE_NAME = re.compile(

@@ -77,7 +77,8 @@ def assemble_percentages(index: DocumentIndex) -> list[Record]:
                                 "unit_2025": p.attrs.get("unit_2025")} for p in _unique(provinces)]
         if period:
             fields["period"] = doc.original(period.start(), period.end())
-        fields["evidence"] = {"sentences": [index.original_span(s_start, s_end)], "percent": [index.original_span(m.start, m.end)],
+        fields["evidence"] = {"sentences": [index.original_span(s_start, s_end)],
+                              "percent": [index.original_span(m.start, m.end)],
                               "subject": [index.original_span(*span)] if span else [],
                               "provinces": [index.original_span(p.start, p.end) for p in provinces]}
         records.append(Record("percentage", fields))

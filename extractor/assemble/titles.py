@@ -24,7 +24,9 @@ _LOWER_CASE_TITLES = ("thủ tướng", "bộ trưởng", "thứ trưởng", "gi
 _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.join(_LOWER_CASE_TITLES)})(?!\w))")
 
 
-_BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng)(?!\w))[\w&]+){1,6}")
+_BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng)(?!\w))"
+                       r"[\w&]+){1,6}")
+_OFFICE_WORDS = (" ban", " phòng", " khoa")
 _DELEGATED = re.compile(r"(?:(?:ủy|uỷ)\s+|TUQ\.?\s*)\Z", re.IGNORECASE)
 _MODIFIER = re.compile(r"(?:(?:nguyên|cựu|tân|quyền)\s+)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)\s", re.IGNORECASE)
@@ -60,7 +62,7 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 end = place                             # "Chánh thanh tra tỉnh Yên Bái", "Bí thư Thành ủy TP.HCM"
             elif body:
                 end = body.end()
-            elif end == m.end() and word.casefold().endswith((" ban", " phòng", " khoa")) and (named := _BAN_NAME.match(text, end)):
+            elif end == m.end() and word.casefold().endswith(_OFFICE_WORDS) and (named := _BAN_NAME.match(text, end)):
                 end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
             else:
                 break
