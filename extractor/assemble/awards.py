@@ -80,6 +80,13 @@ class Reading:
     counted: bool = False           # a bare count ("402 Huân chương các loại"): no recipient can be read
 
 
+def _rstrip(text: str, start: int, end: int, chars: str) -> int:
+    """`end` moved back over `chars`, not before `start` (without copying the text before it)."""
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
 def status_of(before: str) -> str:
     if _PROPOSED.search(before):
         return "proposed"
@@ -193,7 +200,7 @@ def _issuer(index: DocumentIndex, award: Mention, before_start: int, sentence_en
         stop = _ISSUER_END.search(text, of.end(), min(sentence_end, of.end() + 120))
         end = stop.start() if stop else min(sentence_end, of.end() + 120)
         if 0 < len(text[of.end():end].split()) <= 10:
-            return of.end(), len(text[:end].rstrip())
+            return of.end(), _rstrip(text, of.end(), end, " \t\n")
     if received and received.group("issuer"):
         return received.start("issuer"), received.end("issuer")
     given = _GIVE_VERB.search(text, before_start, award.start)

@@ -136,7 +136,10 @@ def candidate_links(index: DocumentIndex) -> list[Link]:
 
 def assemble_officials(index: DocumentIndex, scorer: Scorer | None) -> list[Record]:
     """One record per person: the links the scorer keeps (the rules' links without a scorer)."""
-    kept = [link for link in candidate_links(index) if (scorer.accepts(link.features) if scorer else link.rule)]
+    if scorer is None:
+        kept = [Link(p, t, {}, True) for p in index.mentions("PERSON") for t in rule_titles(index, p)]
+    else:
+        kept = [link for link in candidate_links(index) if scorer.accepts(link.features)]
     return officials_from_links(index, kept)
 
 
@@ -150,17 +153,15 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
         if not title:
             continue
         key = names.canonical(link.person.text)
-        record = merged.setdefault(key, {"titles": {}, "persons": [], "sentences": []})
-        record["persons"].append(link.person)
-        entry = record["titles"].setdefault(title.casefold(), [title, link.title, []])
-        entry[2].append(link.title)
-        sentence = index.sentence(link.person.start)
-        if sentence not in record["sentences"]:
-            record["sentences"].append(sentence)
+        record = merged.setdefault(key, {"titles": {}, "persons": {}, "sentences": {}})
+        record["persons"][link.person.start, link.person.end] = None
+        entry = record["titles"].setdefault(title.casefold(), [title, link.title, {}])
+        entry[2][link.title.start, link.title.end] = None
+        record["sentences"][index.sentence(link.person.start)] = None
     records = []
     for key, record in merged.items():
         folded = list(record["titles"])
-        kept = [record["titles"][f] for f in folded if not any(f != g and f in g for g in folded)]
+        kept = [record["titles"][f] for f in _outermost(folded)]
         full = names.fullest(key)
         person = index.doc.original(full.start, full.end)
         positions = [_position(index, title, span) for title, span, _ in kept]
@@ -174,13 +175,15 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
     return records
 
 
-def _spans(index: DocumentIndex, items: list) -> list[list[int]]:
-    seen: list[list[int]] = []
-    for item in sorted(items, key=lambda m: m.start):
-        span = index.original_span(item.start, item.end)
-        if span not in seen:
-            seen.append(span)
-    return seen
+def _spans(index: DocumentIndex, spans: dict[tuple[int, int], None]) -> list[list[int]]:
+    return [index.original_span(start, end) for start, end in sorted(spans)]
+
+
+def _outermost(folded: list[str]) -> list[str]:
+    """The titles not contained in another title of the same person (a person has few; past 64, all are kept)."""
+    if len(folded) > 64:
+        return folded
+    return [f for f in folded if not any(f != g and f in g for g in folded)]
 
 
 def _position(index: DocumentIndex, title: str, span: Title) -> dict:

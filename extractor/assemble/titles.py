@@ -68,7 +68,9 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 break
         cut = next((k for k in range(m.end(), end) if k in person_starts), None) if person_starts else None
         if cut is not None:
-            end = len(text[:cut].rstrip(" ,-–("))
+            end = cut
+            while end > m.end() and text[end - 1] in " ,-–(":
+                end -= 1
         titles.append(Title(m.start(), end, text[m.start():end], m.end()))
     # a title inside a longer one ("Bí thư" in "Phó Bí thư") is not a title of its own
     titles.sort(key=lambda t: (t.start, -t.end))
