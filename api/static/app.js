@@ -43,9 +43,8 @@ function locate(entities, label, text, used, span) {
 
 function spanOf(record, part) {
   const ev = record.evidence;
-  const value = ev && (ev[part] || (ev.spans && ev.spans[part]));
-  if (Array.isArray(value)) return value;
-  return value && "start" in value ? [value.start, value.end] : null;
+  const spans = ev && ev[part];                 // [[start, end], ...]: every mention the record was read from
+  return Array.isArray(spans) && spans.length ? spans[0] : null;
 }
 
 function scrollTo(index) {
@@ -74,12 +73,18 @@ function show(doc) {
   $("rendered").innerHTML = renderMarks(doc.text, shown);
   const records = doc.records || [];
   const used = new Set();
+  // Evidence offsets point into doc.text: the first sentence a record was read from is quoted.
+  const quote = (r) => { const s = ((r.evidence || {}).sentences || [])[0]; return s ? doc.text.slice(s[0], s[1]) : ""; };
+  const position = (p) => [p.role, p.organisation, p.province && `(${p.province}${p.unit_2025 && p.unit_2025 !== p.province ? " → " + p.unit_2025 : ""})`,
+    p.current === false ? "[nguyên]" : ""].filter(Boolean).join(" ");
   const officials = records.filter((r) => r.type === "official");
-  linked("officials", officials.map((r) => [r.person, r.titles.map((t) => (typeof t === "string" ? t : t.title)).join("; ")]),
+  linked("officials", officials.map((r) => [r.person, r.titles.join("; "), (r.positions || []).map(position).join("; "), quote(r)]),
     officials.map((r) => locate(all, "PERSON", r.person, used, spanOf(r, "person"))));
   const awards = records.filter((r) => r.type === "award");
   linked("awards", awards.map((r) => [r.award, (r.attrs || {}).type, VI_CLASS[(r.attrs || {}).class] || "",
-    r.recipients.map((x) => (typeof x === "string" ? x : x.text)).join("; "), r.issuer, VI_STATUS[r.status] || r.status]),
+    r.recipients.join("; "), (r.recipient_details || []).map((d) => (VI_KIND[d.kind] || d.kind) + (d.province ? ` (${d.province})` : "")).join("; "),
+    r.issuer, r.issuer_office, VI_STATUS[r.status] || r.status,
+    r.date && `${r.date}${r.date_source === "document" ? " (ngày bài)" : ""}`, (r.decision || {}).text, quote(r)]),
     awards.map((r) => locate(all, "AWARD", r.award, used, spanOf(r, "award"))));
   const percentages = records.filter((r) => r.type === "percentage");
   linked("percentages", percentages.map((r) => [r.percent, r.subject, r.province]),

@@ -4,6 +4,7 @@ const VI_LABELS = { PROVINCE: "Tỉnh/thành", PERSON: "Người", ORGANIZATION:
                     AWARD: "Khen thưởng", DATE: "Ngày", LEGAL_REF: "Văn bản" };
 const VI_STATUS = { granted: "đã tặng", proposed: "đề nghị", other: "khác" };
 const VI_CLASS = { 1: "hạng Nhất", 2: "hạng Nhì", 3: "hạng Ba" };
+const VI_KIND = { person: "cá nhân", collective: "tập thể" };
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
