@@ -13,11 +13,12 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from vnextract.api import errors
 from vnextract.api.deps import require_api_key
 from vnextract.api.errors import error_response
-from vnextract.api.routes import extract, meta
+from vnextract.api.routes import archive, extract, meta
 from vnextract.api.settings import Settings, get_settings
 from vnextract.extractor import Extractor
 
@@ -42,10 +43,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.pool.shutdown(wait=False, cancel_futures=True)
 
-    app = FastAPI(title="vnextract", version="0.1.0", lifespan=lifespan,
-                  description="Structured facts with exact offsets from Vietnamese government text.")
+    # /docs and /redoc from assets shipped in a package (fastapi-offline), not from a CDN
+    app: FastAPI = FastAPIOffline(title="vnextract", version="0.1.0", lifespan=lifespan,
+                                  description="Structured facts with exact offsets from Vietnamese government text.")
     app.state.settings = settings
     app.state.extractor = None
+    app.state.archive = _open_archive(settings.archive)
     errors.install(app)
 
     @app.middleware("http")
@@ -62,10 +65,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(extract.router, dependencies=[Depends(require_api_key)])
     app.include_router(meta.v1)
     app.include_router(meta.health)
+    app.include_router(archive.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
+    @app.get("/explore", include_in_schema=False)
+    def explorer() -> FileResponse:
+        return FileResponse(STATIC / "explore.html")
+
     return app
+
+
+def _open_archive(path: str | None):
+    """The archive opened read-only, shared by the requests (each takes its own cursor)."""
+    if not path:
+        return None
+    from vnextract.extractor.archive import open_database
+
+    return open_database(path, read_only=True)

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = []      # VNEXTRACT_CORS_ORIGINS="https://a.example,https://b.example"
     threads: int = 2                            # extraction threads per process (the event loop never runs it)
     ner_model: str = "auto"                     # the PERSON/ORGANIZATION CRF: auto (shipped), off, or a model file
+    archive: str | None = None                  # a DuckDB archive (batch --db) for the explorer at /explore
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from bench.report import emit
 from vnextract.corpora import GOLD_DIR
-from vnextract.extractor.assemble.awards import _sentence, _status
+from vnextract.extractor.assemble.awards import status_of
+from vnextract.extractor.assemble.index import DocumentIndex
 from vnextract.extractor.normalise import normalise
 from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.segment import segment
@@ -36,9 +37,9 @@ def examples(paths: list[Path]) -> list[tuple[str, str, str]]:
                 if not spans:
                     continue
                 start = spans[0]["start"]
-                s_start, _ = _sentence(segmented, start)
+                s_start, _ = DocumentIndex(segmented, []).sentence(start)
                 before = segmented.text[s_start:start]
-                out.append((before, _status(before), record["status"]))
+                out.append((before, status_of(before), record["status"]))
     return out
 
 

@@ -12,6 +12,8 @@ from vnextract.evaluation.match import (
     match_pairs,
     match_partial,
     match_strict,
+    normalize_award_text,
+    normalize_record_text,
     official_pair_matches,
     official_pairs,
 )
@@ -79,6 +81,24 @@ def _attrs_equal(gold: Mapping[str, Any], pred: Mapping[str, Any] | None) -> boo
     return True
 
 
+def duplicate_conferrals(records: Iterable[Mapping[str, Any]]) -> int:
+    """(Award, recipient) conferrals of one document that an earlier record already gives: the same
+    award (classes as words, case-folded), recipient, issuer and status. Two Bằng khen from two
+    issuers are two conferrals; one conferral mentioned in the headline and the body is one."""
+    seen: set[tuple[str, str, str, str]] = set()
+    repeated = 0
+    for record in records:
+        if record.get("type") != "award":
+            continue
+        award = normalize_award_text(record.get("award"))
+        issuer = normalize_record_text(record.get("issuer"))
+        status = str(record.get("status"))
+        keys = {(award, normalize_record_text(r), issuer, status) for r in record.get("recipients") or []}
+        repeated += len(keys & seen)
+        seen |= keys
+    return repeated
+
+
 def _entities(doc: Mapping[str, Any] | None, labels: set[str] | None) -> list[dict[str, Any]]:
     if not doc:
         return []
@@ -101,6 +121,7 @@ def evaluate(
     partial: dict[str, Counts] = {}
     attr_hits: dict[str, list[int]] = {}
     records = {kind: Counts() for kind in RECORD_TYPES}
+    duplicates = {"gold": 0, "pred": 0, "pred_docs": 0}
     matches: list[DocumentMatch] = []
     missing = 0
 
@@ -129,6 +150,10 @@ def evaluate(
         doc_match = DocumentMatch(doc_id, gold_doc.get("text", ""), gold, pred, strict_pairs, partial_pairs)
         gold_records = gold_doc.get("records") or []
         pred_records = (pred_doc or {}).get("records") or []
+        repeated = duplicate_conferrals(pred_records)
+        duplicates["gold"] += duplicate_conferrals(gold_records)
+        duplicates["pred"] += repeated
+        duplicates["pred_docs"] += repeated > 0
         for kind, extract, matches_fn in (
             ("official", official_pairs, official_pair_matches),
             ("award", award_pairs, award_pair_matches),
@@ -156,4 +181,5 @@ def evaluate(
     mission = [strict.get(label, Counts()).f1 for label in MISSION_LABELS]
     report["mission_score"] = round(sum(mission) / len(mission), ROUND)
     report["records"] = {kind: counts.as_dict() for kind, counts in records.items()}
+    report["duplicate_conferrals"] = duplicates
     return report, matches

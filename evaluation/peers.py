@@ -100,5 +100,10 @@ def underthesea_entities(text: str) -> list[dict[str, Any]]:
 def peer_predictions(name: str, gold_docs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     if name != "underthesea":
         raise ValueError(f"unknown peer {name!r}; available: underthesea")
+    import sys
+
+    from tqdm import tqdm
+
+    items = tqdm(gold_docs.items(), desc=name, unit="doc", file=sys.stderr, disable=None)   # on a terminal only
     return {doc_id: {"id": doc_id, "text": doc["text"], "entities": underthesea_entities(doc["text"]), "records": []}
-            for doc_id, doc in gold_docs.items()}
+            for doc_id, doc in items}

@@ -51,6 +51,7 @@ def render_table(report: dict[str, Any], *, errors: dict | None = None, peers: d
     for kind, r in report["records"].items():
         lines.append(f"records {kind:<9} P {_fmt(r['p'])}  R {_fmt(r['r'])}  F1 {_fmt(r['f1'])}  "
                      f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
+    lines.append(_duplicates_line(report))
     if peers:
         lines += ["", PEER_NOTE]
     if errors:
@@ -119,11 +120,18 @@ def render_markdown(report: dict[str, Any], *, errors: dict | None = None, peers
     for kind, r in report["records"].items():
         lines.append(f"| {kind} | {_fmt(r['p'])} | {_fmt(r['r'])} | **{_fmt(r['f1'])}** | {r['tp']} | {r['pred']} | "
                      f"{r['gold']} |")
+    lines += ["", _duplicates_line(report)]
     if peers:
         lines += ["", "## Peer", "", PEER_NOTE]
     if errors:
         lines += ["", "## Errors", "", *_error_lines(errors, markdown=True)]
     return "\n".join(lines) + "\n"
+
+
+def _duplicates_line(report: dict) -> str:
+    d = report.get("duplicate_conferrals") or {"pred": 0, "pred_docs": 0, "gold": 0}
+    return (f"duplicate conferrals: {d['pred']} predicted (award, recipient) pairs repeat an earlier record's "
+            f"(in {d['pred_docs']} documents; gold: {d['gold']})")
 
 
 RENDERERS = {"table": render_table, "json": render_json, "markdown": render_markdown}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
+import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -20,7 +23,7 @@ from vnextract.extractor.resolve import VETOES, resolve
 from vnextract.extractor.schema import Document
 from vnextract.extractor.segment import segment
 from vnextract.extractor.segment.words import word_tokens
-from vnextract.extractor.types import NO_DEADLINE, Deadline, Mention, RawDocument, Token
+from vnextract.extractor.types import NO_DEADLINE, Deadline, Mention, RawDocument, SegmentedText, ShadowText, Token
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +132,32 @@ class Extractor:
 
     def _run(self, raw: RawDocument, deadline: Deadline) -> tuple[Document, dict[str, float]]:
         _check(raw, self.config.max_chars)
+        with _collector_paused():
+            return self._stages(raw, deadline)
+
+    def resolved(self, raw: RawDocument) -> tuple[SegmentedText, list[Mention]]:
+        """The document as record assembly sees it: its segmented text and the resolved mentions (in
+        shadow offsets), for training and analysing the assemblers."""
+        _check(raw, self.config.max_chars)
+        with _collector_paused():
+            segmented, mentions, _ = self._recognised(raw, NO_DEADLINE, *_clock({}))
+        return segmented, mentions
+
+    def _stages(self, raw: RawDocument, deadline: Deadline) -> tuple[Document, dict[str, float]]:
         timings: dict[str, float] = {}
         clock, timed_words = _clock(timings)
+        segmented, resolved, shadow = self._recognised(raw, deadline, clock, timed_words)
+        deadline.check("record assembly")
+        records = assemble_records(segmented, resolved, kinds=self.config.records)
+        clock("assemble")
+        shown = [m for m in resolved if m.label in self.config.labels]
+        document = assemble_document(shadow, shown, records, renormalise=normalised, explain=self.explain)
+        clock("output")
+        return document, timings
+
+    def _recognised(self, raw: RawDocument, deadline: Deadline, clock: Callable[[str], None],
+                    timed_words: Callable[[str, tuple[int, int]], list[Token]],
+                    ) -> tuple[SegmentedText, list[Mention], ShadowText]:
         shadow = normalise(raw)
         clock("normalise")
         segmented = segment(shadow, segmenter=timed_words if self.config.segment_words else None, deadline=deadline)
@@ -144,13 +171,31 @@ class Extractor:
         deadline.check("resolution")
         resolved = resolve([m for mentions in found.values() for m in mentions])
         clock("resolve")
-        deadline.check("record assembly")
-        records = assemble_records(segmented, resolved, kinds=self.config.records)
-        clock("assemble")
-        shown = [m for m in resolved if m.label in self.config.labels]
-        document = assemble_document(shadow, shown, records, renormalise=normalised, explain=self.explain)
-        clock("output")
-        return document, timings
+        return segmented, resolved, shadow
+
+
+_pause_lock = threading.Lock()
+_pausing = [0]                  # documents being extracted (in any thread) while the collector is paused
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a document is extracted. Extraction makes no
+    reference cycles, but it makes many objects, and each collection walks all that are alive: on a
+    1 MB document that made the cost per character grow by two thirds (bench/scaling.py). The
+    collector is switched back on when the last document in progress ends, and only if it was on."""
+    with _pause_lock:
+        if _pausing[0] == 0:
+            _pausing.append(gc.isenabled())
+            gc.disable()
+        _pausing[0] += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pausing[0] -= 1
+            if _pausing[0] == 0 and _pausing.pop():
+                gc.enable()
 
 
 def _configured(recogniser: Recogniser, choice: str | None) -> Recogniser:

@@ -44,6 +44,22 @@ def _trim(mention: Mention) -> Mention | None:
     return replace(mention, start=start + left, end=start + right, text=text[left:right])
 
 
+def _overlap_groups(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions in runs that overlap one another, by a sweep over their starts: mentions in two
+    different runs never overlap, so each run is settled on its own (the cost stays linear in the
+    number of mentions, however long the text)."""
+    groups: list[list[Mention]] = []
+    reach = -1
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if groups and m.start < reach:
+            groups[-1].append(m)
+            reach = max(reach, m.end)
+        else:
+            groups.append([m])
+            reach = m.end
+    return groups
+
+
 def _within_label(mentions: list[Mention]) -> list[Mention]:
     """Highest score first, then longest; a mention overlapping a kept one of its label is dropped.
     (Recognisers score lexicon hits above open-ended patterns, so a known name beats a guess.)"""
@@ -62,12 +78,14 @@ def resolve(mentions: Iterable[Mention]) -> list[Mention]:
     by_label: dict[str, list[Mention]] = {}
     for m in trimmed:
         by_label.setdefault(m.label, []).append(m)
-    survivors = [m for group in by_label.values() for m in _within_label(group)]
-    outcome = [m for m in survivors if not _vetoed(m, survivors)]
+    survivors = [m for group in by_label.values() for run in _overlap_groups(group) for m in _within_label(run)]
+    outcome = [m for run in _overlap_groups(survivors) for m in run if not _vetoed(m, run)]
     return sorted(outcome, key=lambda m: (m.start, -m.end, m.label))
 
 
 def _vetoed(mention: Mention, others: list[Mention]) -> bool:
+    """Whether a mention of a label that yields to another overlaps one of it (`others`: the mentions
+    of its overlap run)."""
     for other in others:
         if other is mention or (mention.label, other.label) not in VETOES or not mention.overlaps(other):
             continue

@@ -40,10 +40,58 @@ class Entity(BaseModel):
     explanation: str | None = Field(default=None, description="why the span was found")
 
 
+Span = tuple[int, int]
+"""[start, end) in the original text, like an entity's offsets."""
+
+
+class Position(BaseModel):
+    """One title of an official, split: role, organisation, the province it names, current or former."""
+
+    title: str
+    role: str = Field(description='the position itself: "Phó Chủ tịch"')
+    organisation: str | None = Field(default=None, description='where it is held: "UBND tỉnh Quảng Ninh"')
+    current: bool = Field(default=True, description='false for "nguyên", "cựu", "từng …"')
+    province: str | None = Field(default=None, description="canonical name of the province the title names")
+    province_code: str | None = None
+    unit_2025: str | None = Field(default=None, description="the province's unit from 1 July 2025")
+
+
+class OfficialEvidence(BaseModel):
+    sentences: list[Span] = Field(default_factory=list, description="each sentence the record was read from")
+    person: list[Span] = Field(default_factory=list, description="every mention of the person that carries a title")
+    titles: list[list[Span]] = Field(default_factory=list, description="for each title, where it is written")
+
+
 class OfficialRecord(BaseModel):
     type: Literal["official"] = "official"
     person: str
     titles: list[str]
+    positions: list[Position] = Field(default_factory=list, description="the titles, in order, normalised")
+    evidence: OfficialEvidence | None = None
+
+
+class Recipient(BaseModel):
+    name: str
+    kind: Literal["person", "collective"]
+    province: str | None = Field(default=None, description="the province the recipient's name states, canonical")
+    province_code: str | None = None
+    unit_2025: str | None = None
+
+
+class Decision(BaseModel):
+    """The legal reference of the decision cited with the conferral."""
+
+    text: str
+    type: str | None = None
+    number: str | None = None
+    span: Span | None = None
+
+
+class AwardEvidence(BaseModel):
+    sentences: list[Span] = Field(default_factory=list, description="each sentence the conferral was read from")
+    award: list[Span] = Field(default_factory=list, description="every mention of the award merged into this record")
+    recipients: list[list[Span]] = Field(default_factory=list, description="for each recipient, where it is written")
+    issuer: list[Span] = Field(default_factory=list)
 
 
 class AwardRecord(BaseModel):
@@ -52,7 +100,26 @@ class AwardRecord(BaseModel):
     recipients: list[str]
     issuer: str | None = None
     status: Literal["granted", "proposed", "other"]
-    attrs: dict[str, Any] = Field(default_factory=dict)
+    attrs: dict[str, Any] = Field(default_factory=dict, description="the AWARD's type, class, category, level")
+    issuer_office: str | None = Field(default=None, description='the issuer as a canonical office ("Thủ tướng Chính phủ")')
+    recipient_details: list[Recipient] = Field(default_factory=list, description="the recipients, in order, with kind")
+    date: str | None = Field(default=None, description="ISO date of the conferral when stated, else of the document")
+    date_source: Literal["text", "document"] | None = None
+    decision: Decision | None = None
+    evidence: AwardEvidence | None = None
+
+
+class ProvinceRef(BaseModel):
+    name: str | None = None
+    code: str | None = None
+    unit_2025: str | None = None
+
+
+class PercentageEvidence(BaseModel):
+    sentences: list[Span] = Field(default_factory=list)
+    percent: list[Span] = Field(default_factory=list)
+    subject: list[Span] = Field(default_factory=list)
+    provinces: list[Span] = Field(default_factory=list)
 
 
 class PercentageRecord(BaseModel):
@@ -63,7 +130,10 @@ class PercentageRecord(BaseModel):
     max: float | None = None
     qualifier: str | None = None
     subject: str | None = None
-    province: str | None = None
+    province: str | None = Field(default=None, description="the last province it is stated for")
+    provinces: list[ProvinceRef] = Field(default_factory=list, description="every province it is stated for")
+    period: str | None = Field(default=None, description='"giai đoạn 2020-2025", "năm 2024" when written')
+    evidence: PercentageEvidence | None = None
 
 
 Record = OfficialRecord | AwardRecord | PercentageRecord

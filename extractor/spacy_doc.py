@@ -31,8 +31,9 @@ def to_spacy(document: Document, vocab=None):
 
 
 def render_html(document: Document, *, page: bool = True) -> str:
-    """displaCy's span view of the entities (works offline: the HTML is self-contained)."""
+    """displaCy's span view of the entities (works offline: the HTML is self-contained). Not minified:
+    minifying drops the white space between displaCy's tags, and the words then run together."""
     from spacy import displacy
 
-    return displacy.render(to_spacy(document), style="span", page=page, minify=True,
+    return displacy.render(to_spacy(document), style="span", page=page, minify=False,
                            options={"spans_key": SPAN_KEY, "colors": REGISTRY.colours()})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -59,6 +59,16 @@ class Deadline:
 NO_DEADLINE = Deadline()
 
 
+_WORD_CHUNK = 20_000     # characters segmented into words at a time (real paragraphs are shorter; see _pieces)
+
+
+@dataclass
+class _ParagraphWords:
+    tokens: tuple[Token, ...]
+    starts: list[int]
+    ends: frozenset[int]
+
+
 @dataclass(frozen=True)
 class SegmentedText:
     """Shadow text cut into paragraphs and sentences (spans in shadow offsets), and into words on
@@ -70,7 +80,7 @@ class SegmentedText:
     sentences: tuple[tuple[int, int], ...]
     segmenter: Callable[[str, tuple[int, int]], list[Token]] | None = None    # None: no words
     deadline: Deadline = NO_DEADLINE
-    _words: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _words: dict[int, _ParagraphWords] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -84,27 +94,70 @@ class SegmentedText:
     def _paragraph_starts(self) -> list[int]:
         return [start for start, _ in self.paragraphs]
 
+    def _paragraph(self, k: int) -> _ParagraphWords:
+        if k not in self._words:
+            tokens: list[Token] = []
+            if self.segmenter is not None:
+                for piece in _pieces(self.text, *self.paragraphs[k]):
+                    self.deadline.check("word segmentation")
+                    tokens += self.segmenter(self.text, piece)
+            self._words[k] = _ParagraphWords(tuple(tokens), [t.start for t in tokens], frozenset(t.end for t in tokens))
+        return self._words[k]
+
+    def _index(self, position: int) -> int:
+        return bisect_right(self._paragraph_starts, position) - 1
+
     def paragraph_words(self, position: int) -> tuple[Token, ...]:
         """The words of the paragraph that holds (or ends at, or precedes) `position`."""
-        k = bisect_right(self._paragraph_starts, position) - 1
-        if k < 0 or self.segmenter is None:
-            return ()
-        if k not in self._words:
-            self.deadline.check("word segmentation")
-            self._words[k] = tuple(self.segmenter(self.text, self.paragraphs[k]))
-        return self._words[k]
+        k = self._index(position)
+        return self._paragraph(k).tokens if k >= 0 else ()
+
+    def word_at_or_after(self, position: int) -> tuple[tuple[Token, ...], int]:
+        """The words of `position`'s paragraph and the index of the first word starting at or after it."""
+        k = self._index(position)
+        if k < 0:
+            return (), 0
+        words = self._paragraph(k)
+        return words.tokens, bisect_left(words.starts, position)
+
+    def word_ends(self, position: int) -> frozenset[int]:
+        """Where the words of `position`'s paragraph end."""
+        k = self._index(position)
+        return self._paragraph(k).ends if k >= 0 else frozenset()
 
     def words_in(self, start: int, end: int) -> list[Token]:
         """The words that start in [start, end)."""
-        first = max(0, bisect_right(self._paragraph_starts, start) - 1)
-        last = bisect_right(self._paragraph_starts, max(start, end - 1)) - 1
-        return [t for k in range(first, last + 1) for t in self.paragraph_words(self.paragraphs[k][0])
-                if start <= t.start < end]
+        first = max(0, self._index(start))
+        last = self._index(max(start, end - 1))
+        found: list[Token] = []
+        for k in range(first, last + 1):
+            words = self._paragraph(k)
+            found += words.tokens[bisect_left(words.starts, start):bisect_left(words.starts, end)]
+        return found
 
     def original(self, start: int, end: int) -> str:
         """The text as read behind a shadow span (records quote the user's own spelling)."""
         a, b = self.shadow.offsets.to_original(start, end)
         return self.shadow.raw.text[a:b]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut, for word segmentation, into pieces of at most _WORD_CHUNK characters at a
+    sentence end (or else a space): the cost stays linear and a deadline is checked between pieces.
+    Real paragraphs are shorter than that (the longest of 18,188 in ../shared: 19,846), so their
+    words are the model's own on the whole paragraph."""
+    pieces = []
+    while end - start > _WORD_CHUNK:
+        limit = start + _WORD_CHUNK
+        cut = text.rfind(". ", start, limit) + 1 or text.rfind(" ", start, limit)
+        cut = cut if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 MODEL_SCORE = 0.5      # the score of a statistical model's mentions; rules score higher, and resolve checks the shape of these

@@ -5,10 +5,10 @@ names; every package folder is in the distribution."""
 from __future__ import annotations
 
 import ast
-import tomllib
 from pathlib import Path
 
 import pytest
+import setuptools
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = {"vnextract": "vnextract", "extractor": "vnextract.extractor", "api": "vnextract.api",
@@ -72,10 +72,10 @@ def test_no_module_imports_another_modules_private_names(module):
         assert not (imported.startswith("vnextract") and private), f"{module} imports {private} from {imported}"
 
 
-def test_every_package_folder_is_in_the_distribution():
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    listed = set(config["packages"])
-    packages = {m for m, path in MODULES.items() if path.name == "__init__.py"}
-    assert packages == listed
-    for package, folder in config["package-dir"].items():
-        assert (REPO / folder / "__init__.py").is_file(), package
+def test_every_part_is_linked_into_the_one_installed_package():
+    for folder, package in FOLDERS.items():
+        if folder != "vnextract":
+            link = REPO / "vnextract" / folder
+            assert link.is_symlink() and link.resolve() == (REPO / folder).resolve(), package
+    found = set(setuptools.find_packages(str(REPO), include=["vnextract*"]))
+    assert found == {m for m, path in MODULES.items() if path.name == "__init__.py"}

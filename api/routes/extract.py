@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from vnextract.api.deps import ExtractorDep, SettingsDep, run_extraction
@@ -12,6 +13,7 @@ from vnextract.api.errors import ApiError, status_of
 from vnextract.api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
 from vnextract.extractor import Extractor, FailedDocument
 from vnextract.extractor.read import read_bytes
+from vnextract.extractor.recognise import REGISTRY
 from vnextract.extractor.schema import Document
 from vnextract.extractor.types import Deadline, RawDocument
 
@@ -56,18 +58,44 @@ async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDe
 @router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
              summary="Extract from an uploaded .txt (any supported encoding), .html, .docx, .pdf, .doc, .rtf or image")
 async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
-                       file: Annotated[UploadFile, File(description="the article")]) -> Any:
+                       file: Annotated[UploadFile, File(description="the article")],
+                       date: Annotated[str | None, Form(description="the article's date (ISO: 2025-07-15, 2025-07 "
+                                                                     "or 2025): the province scheme and the year of "
+                                                                     "dates without one")] = None,
+                       labels: Annotated[str | None, Form(description="comma-separated labels to return "
+                                                                       "(default: all)")] = None) -> Any:
+    wanted = _form_labels(labels)
+    if date is not None and date.strip() and not _ISO_DATE.fullmatch(date.strip()):
+        raise ApiError(422, f"date: {date!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
     data = await file.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
         raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
     name = file.filename or "upload.txt"
+    meta: dict[str, Any] = {"filename": name}
+    if date and date.strip():
+        meta["date"] = date.strip()
     deadline = Deadline.after(settings.timeout_seconds)
 
     def work() -> Document:              # reading runs on the pool too, under the same deadline
-        raw = read_bytes(data, name=name, meta={"filename": name}, max_bytes=settings.max_bytes, deadline=deadline)
+        raw = read_bytes(data, name=name, meta=meta, max_bytes=settings.max_bytes, deadline=deadline)
         return _one(extractor, raw, deadline)
 
-    return _json(await run_extraction(request, work))
+    return _json(_only(await run_extraction(request, work), wanted))
+
+
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _form_labels(value: str | None) -> list[str] | None:
+    """A multipart form's labels ('PROVINCE,PERSON'); None for all, 422 for an unknown one."""
+    if value is None:
+        return None
+    wanted = [part.strip() for part in value.split(",") if part.strip()]
+    known = REGISTRY.label_names()
+    unknown = [label for label in wanted if label not in known]
+    if unknown:
+        raise ApiError(422, f"labels: unknown {', '.join(unknown)}; known: {', '.join(known)}")
+    return wanted
 
 
 @router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,

@@ -28,8 +28,12 @@ def read_format(path: Path, fmt: str) -> list[dict[str, Any]]:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_format(path: Path, fmt: str, docs: list[dict[str, Any]]) -> list[str]:
-    """Write docs; returns what the format could not hold."""
+LABELSTUDIO_CONFIG = Path(__file__).resolve().parent.parent / "labelstudio-config.xml"
+
+
+def write_format(path: Path, fmt: str, docs: list[dict[str, Any]], *, annotations: bool = False) -> list[str]:
+    """Write docs; returns what the format could not hold. Label Studio tasks carry `predictions`
+    (pre-annotations) unless `annotations`, and the labelling config is written beside them."""
     skipped: list[str] = []
     if fmt == "documents":
         write_documents(path, docs)
@@ -38,7 +42,10 @@ def write_format(path: Path, fmt: str, docs: list[dict[str, Any]]) -> list[str]:
     elif fmt == "doccano":
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in to_doccano(docs)), encoding="utf-8")
     elif fmt == "labelstudio":
-        path.write_text(json.dumps(to_labelstudio(docs), ensure_ascii=False, indent=1), encoding="utf-8")
+        tasks = to_labelstudio(docs, as_predictions=not annotations)
+        path.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+        path.with_name(path.stem + ".config.xml").write_text(LABELSTUDIO_CONFIG.read_text(encoding="utf-8"),
+                                                              encoding="utf-8")
     elif fmt == "spacy":
         path.write_bytes(to_docbin(docs, skipped))
     else:

@@ -1,5 +1,7 @@
-"""Label Studio JSON export/import: a list of tasks with `data.text` and `annotations[].result[]` of
-type `labels` (from_name "label", to_name "text").
+"""Label Studio JSON export/import: a list of tasks with `data.text` and, per task, `predictions`
+(pre-annotations to correct: the default for the extractor's output) or `annotations` (gold), each
+with `result[]` of type `labels` (from_name "label", to_name "text"). `labelling_config()` is the
+project's labelling interface for our labels and colours (shipped as corpora/labelstudio-config.xml).
 
 `data` also carries the document id, `meta` and `records`. Entity attributes ride in each
 result's `meta`, which Label Studio keeps. On import the first annotation is read, or the first
@@ -10,9 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import quoteattr
+
+MODEL_VERSION = "vnextract"
 
 
-def to_labelstudio(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def labelling_config() -> str:
+    """The Label Studio labelling config: the text and one choice per label, with its colour."""
+    from vnextract.extractor.recognise import REGISTRY
+
+    lines = ["<View>", '  <Labels name="label" toName="text">']
+    lines += [f"    <Label value={quoteattr(label.name)} background={quoteattr(label.colour)}/>" for label in REGISTRY.labels()]
+    lines += ["  </Labels>", '  <Text name="text" value="$text"/>', "</View>", ""]
+    return "\n".join(lines)
+
+
+def to_labelstudio(docs: Iterable[dict[str, Any]], *, as_predictions: bool = True,
+                   model_version: str = MODEL_VERSION) -> list[dict[str, Any]]:
     tasks = []
     for doc in docs:
         results = []
@@ -27,7 +43,10 @@ def to_labelstudio(docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         data: dict[str, Any] = {"id": doc["id"], "text": doc["text"], "records": doc.get("records") or []}
         if doc.get("meta"):
             data["meta"] = doc["meta"]
-        tasks.append({"data": data, "annotations": [{"result": results}]})
+        if as_predictions:
+            tasks.append({"data": data, "predictions": [{"model_version": model_version, "result": results}]})
+        else:
+            tasks.append({"data": data, "annotations": [{"result": results}]})
     return tasks
 
 

@@ -1,6 +1,8 @@
-"""spaCy DocBin: one Doc per document on the shared token grid (exact white space kept), entities
-in `doc.spans["sc"]` (span groups allow the nesting that `doc.ents` forbids), and id, meta,
-records and entity attributes in `doc.user_data` (as JSON)."""
+"""spaCy DocBin: one Doc per document on the shared token grid (exact white space kept), every
+entity in `doc.spans["sc"]` (span groups allow the nesting that `doc.ents` forbids), `doc.ents`
+set to the entities that do not overlap (the longest of nested ones, by spaCy's `filter_spans`),
+so that the file trains a spaCy NER as it is, and id, meta, records and entity attributes in
+`doc.user_data` (as JSON)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ SPAN_KEY = "sc"
 def to_docbin(docs: Iterable[dict[str, Any]], skipped: list[str] | None = None) -> bytes:
     import spacy
     from spacy.tokens import Doc, DocBin
-    from spacy.util import get_words_and_spaces
+    from spacy.util import filter_spans, get_words_and_spaces
 
     vocab = spacy.blank("xx").vocab
     docbin = DocBin(store_user_data=True)
@@ -34,6 +36,7 @@ def to_docbin(docs: Iterable[dict[str, Any]], skipped: list[str] | None = None) 
             spans.append(span)
             attrs.append(e.get("attrs"))
         sdoc.spans[SPAN_KEY] = spans
+        sdoc.ents = filter_spans(spans)
         sdoc.user_data["vnextract"] = json.dumps({"id": doc["id"], "meta": doc.get("meta"),
                                                   "records": doc.get("records") or [], "attrs": attrs},
                                                  ensure_ascii=False)   # JSON: msgpack would turn lists into tuples

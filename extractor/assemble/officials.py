@@ -1,96 +1,203 @@
-"""Official records: a person with the positions the text gives them, in apposition
-('X, Giám đốc Sở Y') or before the name ('Giám đốc Sở Y X'), merged per document."""
+"""Official records: a person with the positions the text gives them, one record per person per
+document.
+
+Every person × every title in its sentence (within a window) is a candidate link; a learned scorer
+(features.py, models/records/) keeps the links it believes, and the structured rules (apposition
+'X, Giám đốc Sở Y'; title before the name 'Giám đốc Sở Y X'; chains joined by ',', 'kiêm', 'và')
+are one of its features, and the fallback when no model is shipped.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from vnextract.extractor.assemble.titles import Title, find_titles
-from vnextract.extractor.types import Mention, Record, SegmentedText
+from vnextract.extractor.assemble.features import official_features
+from vnextract.extractor.assemble.index import DocumentIndex
+from vnextract.extractor.assemble.names import NameIndex
+from vnextract.extractor.assemble.scorer import Scorer
+from vnextract.extractor.assemble.titles import Title, split_title
+from vnextract.extractor.types import Mention, Record
 
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z")
-_CHAIN = re.compile(r"\s*(?:,|;|và|kiêm|-|–)\s*\Z")
+_CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?|đồng thời là|đồng thời|và là)\s+)?\Z")
+_COPULA_AFTER = re.compile(r"\s+(?:hiện là|hiện giữ chức(?: vụ)?|là|làm|giữ chức(?: vụ)?|"
+                           r"được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|được bầu (?:làm |giữ chức(?: vụ)? )?|"
+                           r"được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
+_LIST_OPEN = re.compile(r"\s*:\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
+_LIST_NEXT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _BEFORE_NAME = re.compile(
-    r"\s+(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
+    r"\s+(?:là\s+)?(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
     r"(?:(?:GS|PGS|TS|ThS|GS\.TS|PGS\.TS)\.?\s+)?\Z"
 )
 _RANKS = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s*,?\s*)")
+_PAST = re.compile(r"(?<!\w)(?:từng|trước đây là|trước đó là|nguyên là)(?!\w)[^.;\n]*\Z", re.IGNORECASE)
+_NAME_LINE = re.compile(r"[\s\d.)-]*(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
+_NAME_LINE_END = re.compile(r"[\s:,.;-]*")
+_NEXT_LINE = re.compile(r"[ \t:,.;-]*\n[\s\d.)-]*")
+CANDIDATES_EACH_SIDE = 6
 
 
-def _clean(title: str) -> str:
+@dataclass(frozen=True)
+class Link:
+    """A candidate (person, title) pair, with its features and whether the rules make it."""
+
+    person: Mention
+    title: Title
+    features: dict[str, float]
+    rule: bool
+
+
+def clean_title(title: str) -> str:
     return _RANKS.sub("", title).strip(" ,;-–")
 
 
-def assemble_officials(doc: SegmentedText, mentions: list[Mention]) -> list[Record]:
-    text = doc.text
-    persons = [m for m in mentions if m.label == "PERSON"]
-    organisations = [m for m in mentions if m.label == "ORGANIZATION"]
-    titles = find_titles(text, organisations)
-    person_starts = {p.start for p in persons}
-    titles_of: dict[int, list[Title]] = {}
+def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
+    """The titles the structured rules give person `p` (after the name, then before it)."""
+    text = index.text
+    found: list[Title] = []
+    position = p.end
+    row = on_name_line(index, p)
+    for t in index.titles_from(p.end):                  # "Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"
+        gap = text[position:t.start]
+        if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
+            pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
+        elif row and position == p.end and _NEXT_LINE.fullmatch(gap):
+            pass                                        # a table row: the name on its line, the titles on the next
+        elif row and position != p.end and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
+            pass
+        elif "\n" in gap or len(gap) > 6 + 16 * (position != p.end) or not (
+                _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
+            break
+        if text[t.end:t.end + 1] == " " and t.end + 1 in index.person_starts:
+            break                                       # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
+        found.append(t)
+        position = t.end
+    position = p.start
+    for t in index.titles_before(p.start):              # "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Nguyễn Xuân Phúc"
+        gap = text[t.end:position]
+        pattern = _BEFORE_NAME if position == p.start else _CHAIN
+        if "\n" in gap or len(gap) > 30 or not pattern.fullmatch(gap):
+            break
+        if position != p.start and index.person_ends_between(t.end, position):
+            break
+        found.append(t)
+        position = t.start
+    if not found:
+        shared = _listed_title(index, p)
+        if shared:
+            found.append(shared)
+    return found
 
-    for p in persons:
-        found: list[Title] = []
-        # titles written after the name: "Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"
-        position = p.end
-        for t in (t for t in titles if t.start >= p.end):
-            gap = text[position:t.start]
-            pattern = _APPOSITION if position == p.end else _CHAIN
-            if "\n" in gap or not pattern.fullmatch(gap) or len(gap) > 6:
-                break
-            if text[t.end:t.end + 1] == " " and t.end + 1 in person_starts:
-                break                                   # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
-            found.append(t)
-            position = t.end
-        # titles written before the name: "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Nguyễn Xuân Phúc"
-        position = p.start
-        for t in sorted((t for t in titles if t.end <= p.start), key=lambda t: -t.start):
-            gap = text[t.end:position]
-            pattern = _BEFORE_NAME if position == p.start else _CHAIN
-            if "\n" in gap or not pattern.fullmatch(gap) or len(gap) > 30:
-                break
-            if position != p.start and any(q.end <= position and q.end > t.end for q in persons):
-                break
-            found.append(t)
-            position = t.start
-        if found:
-            titles_of[p.start] = found
 
-    return _merge(doc, persons, titles_of)
+def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
+    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them."""
+    text = index.text
+    start = p.start
+    for _ in range(50):
+        before = index.titles_before(start)[:1]
+        previous = index.last_person(start - 1)
+        if before and (previous is None or before[0].end > previous.end):
+            return before[0] if _LIST_OPEN.fullmatch(text[before[0].end:start]) else None
+        if previous is None or not _LIST_NEXT.fullmatch(text[previous.end:start]) or start - previous.end > 20:
+            return None
+        start = previous.start
+    return None
 
 
-def _merge(doc: SegmentedText, persons: list[Mention], titles_of: dict[int, list[Title]]) -> list[Record]:
-    """One record per person: short mentions ('ông Long') join the fullest name that ends with them."""
-    full_names: list[str] = []
-    for p in persons:
-        if len(p.text.split()) >= 2 and p.text not in full_names:
-            full_names.append(p.text)
-    canonical: dict[str, str] = {}
-    for p in persons:
-        name = p.text
-        longer = [f for f in full_names if f != name and f.endswith(" " + name)]
-        canonical[name] = max(longer, key=len) if len(longer) == 1 else name
-    merged: dict[str, list[str]] = {}
-    for p in persons:
-        for t in titles_of.get(p.start, []):
-            title = _clean(doc.original(t.start, t.end))
-            if title:
-                key = canonical[p.text]
-                merged.setdefault(key, [])
-                if title not in merged[key]:
-                    merged[key].append(title)
+def on_name_line(index: DocumentIndex, p: Mention) -> bool:
+    """The person's line (sentence) holds nothing but the name, with a number or an honorific."""
+    s_start, s_end = index.sentence(p.start)
+    return bool(_NAME_LINE.fullmatch(index.text, s_start, p.start) and _NAME_LINE_END.fullmatch(index.text, p.end, s_end))
+
+
+def candidate_links(index: DocumentIndex) -> list[Link]:
+    """Every person × the nearest titles on each side within its sentence."""
+    links: list[Link] = []
+    for p in index.mentions("PERSON"):
+        s_start, s_end = index.sentence(p.start)
+        rules = {(t.start, t.end) for t in rule_titles(index, p)}
+        limit, row = s_end, False
+        if on_name_line(index, p):
+            following = index.next_person_start(p.end)          # a table row: the titles are on the next lines
+            limit = min(index.next_sentence_end(p.start, 2), following if following is not None else len(index.text))
+            row = True
+        after = [t for t in index.titles_from(p.end) if t.end <= limit][:CANDIDATES_EACH_SIDE]
+        before = [t for t in index.titles_before(p.start) if t.start >= s_start][:CANDIDATES_EACH_SIDE]
+        for rank, t in enumerate(after):
+            links.append(Link(p, t, official_features(index, p, t, "after", rank, (t.start, t.end) in rules,
+                                                      row and t.start >= s_end),
+                              (t.start, t.end) in rules))
+        for rank, t in enumerate(before):
+            links.append(Link(p, t, official_features(index, p, t, "before", rank, (t.start, t.end) in rules),
+                              (t.start, t.end) in rules))
+    return links
+
+
+def assemble_officials(index: DocumentIndex, scorer: Scorer | None) -> list[Record]:
+    """One record per person: the links the scorer keeps (the rules' links without a scorer)."""
+    if scorer is None:
+        kept = [Link(p, t, {}, True) for p in index.mentions("PERSON") for t in rule_titles(index, p)]
+    else:
+        kept = [link for link in candidate_links(index) if scorer.accepts(link.features)]
+    return officials_from_links(index, kept)
+
+
+def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record]:
+    """Links → records: short mentions ('ông Long') join the fullest name that ends with them; titles
+    from all mentions are merged; a title inside another of the same person is dropped."""
+    names = NameIndex(index.mentions("PERSON"))
+    merged: dict[str, dict] = {}
+    for link in sorted(links, key=lambda k: (k.person.start, k.title.start)):
+        title = clean_title(index.doc.original(link.title.start, link.title.end))
+        if not title:
+            continue
+        key = names.canonical(link.person.text)
+        record = merged.setdefault(key, {"titles": {}, "persons": {}, "sentences": {}})
+        record["persons"][link.person.start, link.person.end] = None
+        entry = record["titles"].setdefault(title.casefold(), [title, link.title, {}])
+        entry[2][link.title.start, link.title.end] = None
+        record["sentences"][index.sentence(link.person.start)] = None
     records = []
-    for p_text, titles in merged.items():
-        person = doc.original(*_span_of(persons, p_text))
-        folded = [t.casefold() for t in titles]
-        kept = [t for t, f in zip(titles, folded, strict=True)
-                if not any(f != g and f in g for g in folded)]
-        records.append(Record("official", {"person": person, "titles": kept}))
+    for key, record in merged.items():
+        folded = list(record["titles"])
+        kept = [record["titles"][f] for f in _outermost(folded)]
+        full = names.fullest(key)
+        person = index.doc.original(full.start, full.end)
+        positions = [_position(index, title, span) for title, span, _ in kept]
+        evidence = {
+            "sentences": [index.original_span(*s) for s in sorted(record["sentences"])],
+            "person": _spans(index, record["persons"]),
+            "titles": [_spans(index, spans) for _, _, spans in kept],
+        }
+        records.append(Record("official", {"person": person, "titles": [t for t, _, _ in kept],
+                                           "positions": positions, "evidence": evidence}))
     return records
 
 
-def _span_of(persons: list[Mention], text: str) -> tuple[int, int]:
-    for p in persons:
-        if p.text == text:
-            return p.start, p.end
-    raise KeyError(text)
+def _spans(index: DocumentIndex, spans: dict[tuple[int, int], None]) -> list[list[int]]:
+    return [index.original_span(start, end) for start, end in sorted(spans)]
+
+
+def _outermost(folded: list[str]) -> list[str]:
+    """The titles not contained in another title of the same person (a person has few; past 64, all are kept)."""
+    if len(folded) > 64:
+        return folded
+    return [f for f in folded if not any(f != g and f in g for g in folded)]
+
+
+def _position(index: DocumentIndex, title: str, span: Title) -> dict:
+    """A title split into role, organisation and the province it names (canonical, with its 2025 unit);
+    former when written 'nguyên'/'cựu' or after 'từng' ('ông từng giữ các chức vụ: …')."""
+    word_length = len(index.doc.original(span.start, span.word_end)) if span.word_end > span.start else len(title)
+    role, organisation, current = split_title(title, word_length)
+    s_start, _ = index.sentence(span.start)
+    if current and _PAST.search(index.text, max(s_start, span.start - 80), span.start):
+        current = False
+    position: dict = {"title": title, "role": role, "organisation": organisation, "current": current}
+    provinces = index.within(("PROVINCE",), span.start, span.end)
+    if provinces:
+        attrs = provinces[-1].attrs
+        position.update({"province": attrs.get("name"), "province_code": attrs.get("code"),
+                         "unit_2025": attrs.get("unit_2025")})
+    return position

@@ -44,7 +44,7 @@ def output_paths(out: Path, fmt: str) -> tuple[Path, Path]:
 
 def run_batch(
     inputs: list[Path],
-    out: Path,
+    out: Path | None,
     *,
     fmt: str = "jsonl",
     workers: int = 1,
@@ -54,10 +54,22 @@ def run_batch(
     errors_path: Path | None = None,
     chunk_size: int = 8,
     progress: bool = True,
+    db: Path | None = None,
 ) -> BatchSummary:
-    jsonl_path, default_errors = output_paths(out, fmt)
+    """Extract every input; write the JSONL/Parquet output to `out`, and/or load the archive `db`
+    (incremental: without `out`, what the archive already has is skipped, as --resume does)."""
+    if out is None and db is None:
+        raise ValueError("batch needs an output: --out OUT, --db ARCHIVE.duckdb, or both")
+    archive = _open_archive(db) if db else None
+    if out:
+        jsonl_path, default_errors = output_paths(out, fmt)
+    else:
+        assert db is not None
+        jsonl_path, default_errors = None, db.with_name(db.name + ".errors.jsonl")
     errors_path = errors_path or default_errors
-    done = done_keys(jsonl_path, errors_path) if resume else set()
+    done = done_keys(jsonl_path, errors_path) if resume and jsonl_path else set()
+    if archive and not jsonl_path:
+        done = archive.done_keys()
     summary = BatchSummary()
 
     def pending() -> Iterator[Item]:
@@ -68,8 +80,8 @@ def run_batch(
             yield item
 
     total = count_items(inputs)
-    writer = LineWriter(jsonl_path, append=resume)
-    errors = LineWriter(errors_path, append=resume)
+    writer = LineWriter(jsonl_path, append=resume) if jsonl_path else None
+    errors = LineWriter(errors_path, append=resume or not jsonl_path)
     bar = _progress(total, progress)
     started = time.perf_counter()
     try:
@@ -79,28 +91,42 @@ def run_batch(
             outcomes = run_local(pending(), workers=workers, chunk_size=chunk_size)
         for outcome in outcomes:
             if outcome.line is not None:
-                writer.write(outcome.line)
+                if writer:
+                    writer.write(outcome.line)
+                if archive:
+                    archive.add(outcome.line)
                 summary.ok += 1
                 summary.characters += outcome.chars
             else:
                 errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
                                          "content_hash": outcome.content_hash, "error": outcome.error},
                                         ensure_ascii=False))
+                if archive:
+                    archive.add_failure(outcome.key, outcome.source, outcome.content_hash, outcome.error or "")
                 summary.failed += 1
             if bar:
                 bar.update(1)
     finally:
-        writer.close()
+        if writer:
+            writer.close()
         errors.close()
+        if archive:
+            archive.close()                  # what was extracted is kept, whatever stopped the run
         if bar:
             bar.update(summary.skipped)
             bar.close()
     summary.seconds = time.perf_counter() - started
-    if fmt == "parquet":
+    if fmt == "parquet" and jsonl_path and out:
         from vnextract.extractor.batch.tables import write_parquet
 
         write_parquet(jsonl_path, out)
     return summary
+
+
+def _open_archive(db: Path):
+    from vnextract.extractor.archive import Archive
+
+    return Archive(db)
 
 
 def _progress(total: int, enabled: bool):

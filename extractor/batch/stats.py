@@ -1,4 +1,5 @@
-"""`vnextract stats OUT`: summary tables over a batch output (JSONL file or Parquet folder), with DuckDB."""
+"""`vnextract stats OUT`: summary tables over a batch output (JSONL file, Parquet folder or DuckDB
+archive), with DuckDB, over the archive's typed tables."""
 
 from __future__ import annotations
 
@@ -7,40 +8,41 @@ from pathlib import Path
 QUERIES = {
     "entities per label": "SELECT label, count(*) AS n FROM entities GROUP BY label ORDER BY n DESC",
     "documents per province (with the unit from 1 July 2025)":
-        "SELECT name AS province, unit_2025, count(DISTINCT doc_id) AS documents, count(*) AS mentions "
-        "FROM entities WHERE label = 'PROVINCE' GROUP BY ALL ORDER BY documents DESC, province LIMIT 40",
-    "awards by type and status":
-        "SELECT e.name AS type, r.status, count(*) AS records FROM records r JOIN entities e "
-        "ON e.doc_id = r.doc_id AND e.label = 'AWARD' AND e.text = r.award WHERE r.type = 'award' "
-        "GROUP BY ALL ORDER BY records DESC LIMIT 30",
+        "SELECT province, unit_2025, documents, mentions FROM documents_per_province "
+        "ORDER BY documents DESC, province LIMIT 40",
+    "awards by type and status (conferrals of the ledger)":
+        "SELECT award_type, status, sum(conferrals) AS conferrals FROM awards_per_year GROUP BY ALL "
+        "ORDER BY conferrals DESC LIMIT 30",
     "award recipients":
-        "SELECT recipient, count(*) AS awards FROM (SELECT unnest(recipients) AS recipient FROM records "
-        "WHERE type = 'award') GROUP BY recipient ORDER BY awards DESC, recipient LIMIT 30",
-    "officials with their titles":
-        "SELECT person, string_agg(DISTINCT title, '; ') AS titles, count(DISTINCT doc_id) AS documents FROM "
-        "(SELECT person, doc_id, unnest(titles) AS title FROM records WHERE type = 'official') "
-        "GROUP BY person ORDER BY documents DESC, person LIMIT 30",
+        "SELECT recipient, count(*) AS conferrals FROM award_ledger GROUP BY recipient ORDER BY conferrals DESC, recipient "
+        "LIMIT 30",
+    "officials with their titles (the register)":
+        "SELECT name, string_agg(DISTINCT title, '; ') AS titles, max(n_documents) AS documents FROM register "
+        "GROUP BY person_id, name ORDER BY documents DESC, name LIMIT 30",
     "percentages by province":
         "SELECT province, count(*) AS values, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max "
-        "FROM records WHERE type = 'percentage' AND province IS NOT NULL GROUP BY province ORDER BY values DESC "
-        "LIMIT 30",
+        "FROM percentages WHERE province IS NOT NULL GROUP BY province ORDER BY values DESC LIMIT 30",
 }
 
 
 def connect(out: Path):
-    """A DuckDB connection with the tables `documents`, `entities` and `records`."""
+    """A DuckDB connection with the archive's tables and views."""
     import duckdb
 
-    from vnextract.extractor.batch.tables import arrow_tables, read_jsonl
+    from vnextract.extractor.archive.database import VIEWS, in_memory, open_database
+    from vnextract.extractor.batch.tables import PARQUET_TABLES, read_jsonl
 
-    con = duckdb.connect()
     if out.is_dir():
-        for name in ("documents", "entities", "records"):
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet(?)", [str(out / f"{name}.parquet")])
-    else:
-        for name, table in arrow_tables(read_jsonl(out)).items():
-            con.register(name, table)
-    return con
+        con = duckdb.connect()
+        for name in PARQUET_TABLES:
+            path = str(out / f"{name}.parquet").replace("'", "''")      # a view's SQL cannot take parameters
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+        for name, (_, sql) in VIEWS.items():
+            con.execute(f"CREATE VIEW {name} AS {sql}")
+        return con
+    if out.suffix in (".duckdb", ".db"):
+        return open_database(out)
+    return in_memory(read_jsonl(out))
 
 
 def render(con, sql: str, limit: int = 40) -> str:
@@ -55,6 +57,9 @@ def render(con, sql: str, limit: int = 40) -> str:
 
 def run_stats(out: Path, sql: str | None = None) -> str:
     con = connect(out)
-    if sql:
-        return render(con, sql, limit=1000)
-    return "\n\n".join(f"## {title}\n{render(con, query)}" for title, query in QUERIES.items())
+    try:
+        if sql:
+            return render(con, sql, limit=1000)
+        return "\n\n".join(f"## {title}\n{render(con, query)}" for title, query in QUERIES.items())
+    finally:
+        con.close()

@@ -108,7 +108,8 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
 
 def _window(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     """About _REACH characters each side of position, widened to whole words, within the sentence."""
-    left = text.rfind(" ", start, max(start, position - _REACH)) + 1 or start
+    reach = max(start, position - _REACH)
+    left = text.rfind(" ", max(start, reach - 4 * _REACH), reach) + 1 or text.rfind(" ", start, reach) + 1 or start
     right = text.find(" ", min(end, position + _REACH), end)
     return left, right if right != -1 else end
 

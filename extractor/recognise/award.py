@@ -31,7 +31,8 @@ def _lexicon() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str, s
 
 def _describe(surface: str) -> tuple[str, str, str]:
     _, rows = _lexicon()
-    best = max((r for r in rows if r[0].match(surface)), key=lambda r: r[0].match(surface).end())
+    matched = [(m.end(), r) for r in rows if (m := r[0].match(surface))]
+    best = max(matched, key=lambda pair: pair[0])[1]
     return best[1], best[2], best[3]
 
 

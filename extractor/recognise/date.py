@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from vnextract.extractor.dates import parse_document_date
-from vnextract.extractor.recognise.base import left_context
+from vnextract.extractor.recognise.base import Claimed, left_context
 from vnextract.extractor.types import Mention, SegmentedText
 
 _D = r"(?P<{n}d>\d{{1,2}})"
@@ -58,6 +58,7 @@ def _doc_year(meta: dict) -> int | None:
 
 def _value(m: re.Match[str]) -> tuple[str, list[tuple[int | None, int, int | None]]] | None:
     g = m.groupdict()
+    parts: list[tuple[int | None, int, int | None]]
     if g.get("mm"):
         parts = [(None, int(g["mm"]), int(g["my"]))]
     elif g.get("from"):
@@ -75,12 +76,12 @@ def _value(m: re.Match[str]) -> tuple[str, list[tuple[int | None, int, int | Non
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     year = _doc_year(doc.meta)
-    taken: list[tuple[int, int]] = []
+    claimed = Claimed(len(text))
     mentions = []
     for kind, pattern in enumerate(PATTERNS):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
-            if any(s < end and start < e for s, e in taken):
+            if not claimed.free(start, end):
                 continue
             if not m.group("prefix") and _NOT_DATE_BEFORE.search(text[max(0, start - 6):start]):
                 continue
@@ -95,6 +96,6 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if any(p[2] is None and p[0] is not None for p in parts) and year:
                 attrs["inferred"] = "/".join(_iso(d, mo, y or year) for d, mo, y in parts)
                 attrs["year_inferred"] = True
-            taken.append((start, end))
+            claimed.claim(start, end)
             mentions.append(Mention("DATE", start, end, text[start:end], attrs=attrs, explanation=f"date pattern {kind}"))
     return mentions

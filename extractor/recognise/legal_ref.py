@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from vnextract.extractor.recognise.base import Claimed
 from vnextract.extractor.resources import read_lines
 from vnextract.extractor.types import Mention, SegmentedText
 
@@ -85,7 +86,8 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
     if known:
         numbered = re.compile(rf"\s+số\s+{NUMBER}").match(doc.text, known.end())
         return numbered.end() if numbered else known.end()
-    following = [t for t in doc.paragraph_words(start) if t.start >= start]
+    paragraph_words, first = doc.word_at_or_after(start)
+    following = paragraph_words[first:]
     if following and following[0].start == start and " " in following[0].text:
         end = following[0].end
         for token in following[1:]:
@@ -93,23 +95,23 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
                 break
             end = token.end
         return end
-    end = None
+    last: int | None = None
     for w in words[:3]:
         if w.group(0).casefold() in _LAW_STOP:
             break
-        end = start + w.end()
-    return end
+        last = start + w.end()
+    return last
 
 
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    claimed = Claimed(len(text))
 
     def add(start: int, end: int, attrs: dict, why: str) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if not claimed.free(start, end):
             return
-        taken.append((start, end))
+        claimed.claim(start, end)
         mentions.append(Mention("LEGAL_REF", start, end, text[start:end], attrs=attrs, explanation=why))
 
     for m in BY_NUMBER.finditer(text):

@@ -10,7 +10,6 @@ capitalised name or a number. Generic and plural mentions ("các sở", "UBND c�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from vnextract.extractor.lexicon import is_name_shaped, organisation_lexicon, place_end
 from vnextract.extractor.types import Mention, SegmentedText
@@ -27,8 +26,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     """End of a capitalised name starting after `position`, over underthesea's word tokens:
     capitalised words, numbers after a capitalised word, 'và'/'-'/'&' before a capitalised word,
     and up to two lower-case words in a row that are not verbs or function words."""
-    text, tokens = doc.text, doc.paragraph_words(position)
-    i = bisect_left([t.start for t in tokens], position)
+    text = doc.text
+    tokens, i = doc.word_at_or_after(position)
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
@@ -104,9 +103,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
-        end = place_end(text, m.end())
-        if end and m.group(0)[0].isupper():
-            add(m.start(), end, "local body + place", 0.9)
+        place = place_end(text, m.end())
+        if place and m.group(0)[0].isupper():
+            add(m.start(), place, "local body + place", 0.9)
     for m in lex.heads["numbered"].finditer(text):
         number = _NUMBERED.match(text, m.end())
         if number:

@@ -6,6 +6,7 @@ an organisation, a school or a street is not a person."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from vnextract.extractor.lexicon import (
@@ -82,7 +83,7 @@ def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
 def _credit(text: str, run: list[re.Match[str]], para_end: int) -> str | None:
     """A byline or photo credit: 'Nguyên Lý/TTXVN', 'Thu Hằng-TTXVN', or a name ending the paragraph."""
     end = run[-1].end()
-    if 2 <= len(run) <= 3 and (re.match(r"\s?/\s?[A-ZĐ]|-[A-ZĐ]", text[end:end + 4]) or not text[end:para_end].strip()):
+    if 2 <= len(run) <= 3 and (re.match(r"\s?/\s?[A-ZĐ]|-[A-ZĐ]", text[end:end + 4]) or end >= para_end):
         return "direct"
     return None
 
@@ -90,7 +91,7 @@ def _credit(text: str, run: list[re.Match[str]], para_end: int) -> str | None:
 def _cue(text: str, position: int) -> str | None:
     """'direct' when a title, an honorific, a rank or a degree ends right before `position`;
     'near' when a title and a few words of its organisation do (same line)."""
-    line_start = text.rfind("\n", 0, position) + 1
+    line_start = text.rfind("\n", max(0, position - 80), position) + 1
     window = text[max(line_start, position - 80):position]
     if _BYLINE_CUE.search(window):
         return "direct"
@@ -116,7 +117,7 @@ def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 def _shrink_to_word_end(doc: SegmentedText, tokens: list[re.Match[str]], minimum: int) -> list[re.Match[str]]:
     """Drop tokens from the right until the name ends where an underthesea word ends
     ("Quang Hùng Tham" → "Quang Hùng" when the text goes on "… Tham dự")."""
-    ends = {t.end for t in doc.paragraph_words(tokens[0].start())} if tokens else set()
+    ends = doc.word_ends(tokens[0].start()) if tokens else frozenset()
     if not ends:
         return tokens
     for size in range(len(tokens), minimum - 1, -1):
@@ -163,9 +164,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = _lexicons()
     gazetteer = province_gazetteer()
-    mentions = []
+    mentions: list[Mention] = []
     countries = [m.span() for m in country_names().finditer(text)]
+    country_starts = [s for s, _ in countries]
     for para_start, para_end in doc.paragraphs:
+        before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
@@ -180,7 +183,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
-            if any(s <= start and end <= e and e - s > end - start for s, e in countries):
+            if _inside_country(countries, country_starts, start, end):
                 continue                                   # "Tây Ban Nha" holds no "Ban Nha" (but "ông Đức" is a man)
             place = gazetteer.canonical(surface)
             if surface in lex["not_person"] or (place and not place[1] and not cue):
@@ -193,16 +196,23 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
                    else "after a title or honorific")
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
-        mentions += _byline(doc, para_start, para_end, mentions)
+        mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
 
 
-def _byline(doc: SegmentedText, start: int, end: int, found: list[Mention]) -> list[Mention]:
+def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """The span lies strictly inside a country's name (the matches do not overlap, so only the last
+    one starting at or before the span can hold it)."""
+    k = bisect_right(starts, start) - 1
+    return k >= 0 and countries[k][1] >= end and countries[k][1] - countries[k][0] > end - start
+
+
+def _byline(doc: SegmentedText, start: int, end: int, *, found_here: bool) -> list[Mention]:
     """A short line of two to four capitalised words is a byline (or a photo credit)."""
     text = doc.text
     line = text[start:end]
     words = line.split()
-    if not 2 <= len(words) <= 4 or not all(_is_name_token(w) for w in words) or any(m.start >= start for m in found):
+    if not 2 <= len(words) <= 4 or not all(_is_name_token(w) for w in words) or found_here:
         return []
     if not all(w.isalpha() for w in words) or province_gazetteer().canonical(line):
         return []

@@ -23,6 +23,20 @@ _ERA_MARK = re.compile(r"\s*\((cũ|mới)\)")
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
 
 
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Only white space before the span on its line, and only spaces and full stops after it (read
+    outwards from the span, so the cost does not grow with the line's length)."""
+    k = start - 1
+    while k >= 0 and text[k] != "\n" and text[k].isspace():
+        k -= 1
+    if k >= 0 and text[k] != "\n":
+        return False
+    k = end
+    while k < len(text) and text[k] in " .":
+        k += 1
+    return k == len(text) or text[k] == "\n"
+
+
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     matcher = province_matcher()
@@ -57,9 +71,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue                                   # "ông Thái Bình", "Nguyễn Văn Huế": a person
         if (name, text[end:end + 6]) in {("Thái Bình", " Dương"), ("Điện Biên", " Phủ")}:
             continue                                   # Thái Bình Dương (the Pacific), the city of Điện Biên Phủ
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end) % (len(text) + 1)
-        if not has_cue and not text[line_start:start].strip() and not text[end:line_end].strip(" ."):
+        if not has_cue and _alone_on_its_line(text, start, end):
             continue                                   # a name alone on its line is a byline, not a place
         marked = _ERA_MARK.match(text, end)                 # "Phú Thọ (cũ)", "Phú Thọ (mới)"
         scheme = ("legacy63" if marked.group(1) == "cũ" else "y2025") if marked else choice.scheme

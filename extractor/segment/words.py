@@ -9,12 +9,10 @@ before. The text needs no realignment afterwards, because nothing is rewritten.
 from __future__ import annotations
 
 import functools
-import logging
 from pathlib import Path
 
+from vnextract.extractor.errors import AlignmentError
 from vnextract.extractor.types import Token
-
-log = logging.getLogger(__name__)
 
 _MODEL_DIRECTORY = "ws_crf_vlsp2013_20230727"         # underthesea's word segmentation model
 
@@ -41,8 +39,8 @@ def word_tokens(text: str, paragraph: tuple[int, int]) -> list[Token]:
     # those letters can differ and the match offsets are offsets into `text`.
     readable = normalize_characters_in_text(chunk)
     if len(readable) != len(chunk):
-        log.warning("word segmentation skipped for a paragraph at %d: the text is not NFC", start)
-        return []
+        raise AlignmentError(f"word segmentation at {start}: underthesea's copy of the paragraph is not the same length "
+                             "(the shadow text should be NFC)")
     matches = list(syllable_pattern.finditer(readable))
     spans: list[list[int]] = []
     for match, label in zip(matches, tagger.tag([m.group(0) for m in matches]), strict=True):

@@ -18,8 +18,10 @@ def test_extract_returns_the_document(client):
     assert document["text"] == ARTICLE and document["meta"] == {"date": "2019-12-13", "source": "x"}
     for e in document["entities"]:
         assert ARTICLE[e["start"]:e["end"]] == e["text"]
-    assert {"type": "official", "person": "Trần Gia Long",
-            "titles": ["Tỉnh ủy viên", "Giám đốc Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc"]} in document["records"]
+    officials = [r for r in document["records"] if r["type"] == "official" and r["person"] == "Trần Gia Long"]
+    assert [r["titles"] for r in officials] == [["Tỉnh ủy viên", "Giám đốc Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc"]]
+    (position,) = [p for p in officials[0]["positions"] if p["role"] == "Giám đốc"]
+    assert position["province"] == "Vĩnh Phúc" and officials[0]["evidence"]["sentences"]
 
 
 def test_labels_filter(client):

@@ -138,14 +138,47 @@ def test_parquet_tables_are_readable_by_duckdb(inputs, tmp_path):
     out = tmp_path / "tables"
     run_batch([inputs], out, fmt="parquet", progress=False)
     con = duckdb.connect()
-    columns = {name: [c[0] for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out / name}.parquet')").fetchall()]
-               for name in ("documents", "entities", "records")}
-    assert columns["documents"][:4] == ["doc_id", "source", "content_hash", "chars"]
-    assert {"label", "start", "end", "text", "name", "unit_2025"} <= set(columns["entities"])
-    assert {"type", "person", "titles", "award", "recipients", "issuer", "status"} <= set(columns["records"])
-    provinces = dict(con.execute(f"SELECT name, unit_2025 FROM read_parquet('{out}/entities.parquet') "
+    columns = {name: {r[0]: r[1] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out / name}.parquet')").fetchall()}
+               for name in ("documents", "entities", "officials", "official_titles", "awards", "percentages",
+                            "persons", "award_ledger")}
+    assert columns["documents"]["date"] == "DATE" and columns["entities"]["percent_value"] == "DOUBLE"
+    assert {"label", "start", "end", "text", "province_name", "unit_2025", "award_type", "legal_number"} \
+        <= set(columns["entities"])
+    assert {"award_type", "recipient", "recipient_province", "issuer", "status", "decision", "ledger_id"} \
+        <= set(columns["awards"])
+    provinces = dict(con.execute(f"SELECT province_name, unit_2025 FROM read_parquet('{out}/entities.parquet') "
                                  "WHERE label = 'PROVINCE'").fetchall())
     assert provinces["Hà Nam"] == "Ninh Bình" and provinces["Quảng Trị"] == "Quảng Trị"
+    decision = con.execute(f"SELECT decision_number FROM read_parquet('{out}/awards.parquet') WHERE recipient = "
+                           "'Sở Y tế tỉnh Nam Định' LIMIT 1").fetchone()[0]
+    assert decision == "15/QĐ-BYT"
+
+
+def test_batch_db_is_incremental(inputs, tmp_path):
+    pytest.importorskip("duckdb")
+    from vnextract.extractor.archive import open_database
+
+    db = tmp_path / "archive.duckdb"
+    first = run_batch([inputs], None, db=db, progress=False)
+    assert first.ok > 5 and first.failed > 0
+    again = run_batch([inputs], None, db=db, progress=False)
+    assert (again.ok, again.failed, again.skipped) == (0, 0, first.ok + first.failed)
+    con = open_database(db)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == first.ok
+        assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == first.failed
+    finally:
+        con.close()
+    assert (tmp_path / "archive.duckdb.errors.jsonl").read_text(encoding="utf-8").count("\n") == first.failed
+
+
+def test_stats_reads_a_parquet_folder(inputs, tmp_path, capsys):
+    from vnextract.cli import main
+
+    out = tmp_path / "tables"
+    run_batch([inputs], out, fmt="parquet", progress=False)
+    assert main(["stats", str(out)]) == 0
+    assert "## awards by type and status" in capsys.readouterr().out
 
 
 def test_stats_and_ad_hoc_sql(inputs, tmp_path, capsys):
@@ -156,7 +189,7 @@ def test_stats_and_ad_hoc_sql(inputs, tmp_path, capsys):
     assert main(["stats", str(out)]) == 0
     report = capsys.readouterr().out
     assert "## entities per label" in report and "PROVINCE" in report and "Ninh Bình" in report
-    assert main(["stats", str(out), "--sql", "SELECT count(*) AS n FROM records WHERE type = 'award'"]) == 0
+    assert main(["stats", str(out), "--sql", "SELECT count(*) AS n FROM awards"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].strip() == "2"          # c.docx and j1 say the same
 
 

@@ -66,3 +66,39 @@ def test_files_round_trip(tmp_path, fmt, suffix):
     path = tmp_path / f"out{suffix}"
     assert write_format(path, fmt, DOCS) == []
     assert [_key(d, attrs=False) for d in read_format(path, fmt)] == [_key(d, attrs=False) for d in DOCS]
+
+
+def test_labelstudio_pre_annotations_are_predictions_and_the_config_is_shipped(tmp_path):
+    from vnextract.corpora.convert.labelstudio import labelling_config
+
+    tasks = to_labelstudio([NESTED])
+    assert "annotations" not in tasks[0] and tasks[0]["predictions"][0]["model_version"] == "vnextract"
+    values = {r["value"]["text"] for r in tasks[0]["predictions"][0]["result"]}
+    assert {"TP.HCM", "Công an TP.HCM", "ngày 5/1/2024"} <= values
+    assert "annotations" in to_labelstudio([NESTED], as_predictions=False)[0]
+    path = tmp_path / "tasks.json"
+    write_format(path, "labelstudio", DOCS)
+    shipped = (tmp_path / "tasks.config.xml").read_text(encoding="utf-8")
+    assert shipped == labelling_config()                          # the shipped file follows the labels
+    assert '<Label value="LEGAL_REF" background="#c887fb"/>' in shipped and 'toName="text"' in shipped
+
+
+def test_docbin_sets_non_overlapping_ents_and_trains_a_spacy_ner():
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    nlp = spacy.blank("xx")
+    docs = list(DocBin().from_bytes(to_docbin(DOCS)).get_docs(nlp.vocab))
+    nested = docs[1]
+    assert {(e.label_, e.text) for e in nested.ents} == {("ORGANIZATION", "Công an TP.HCM"),
+                                                          ("ORGANIZATION", "UBND tỉnh Bà Rịa - Vũng Tàu"),
+                                                          ("DATE", "ngày 5/1/2024")}
+    assert len(nested.spans["sc"]) == 5                             # the nested provinces stay in the span group
+    ner = nlp.add_pipe("ner")
+    examples = [Example(nlp.make_doc(d.text), d) for d in docs]
+    for label in {e.label_ for d in docs for e in d.ents}:
+        ner.add_label(label)
+    optimizer = nlp.initialize(lambda: examples)
+    losses = nlp.update(examples, sgd=optimizer)
+    assert losses["ner"] > 0

@@ -137,3 +137,18 @@ def test_labels_filter_restricts_every_section():
     report = score([doc([PERSON, PERCENT])], [doc([PERSON])], labels=["PERSON"])
     assert set(report["strict"]) == {"PERSON", "micro"}
     assert report["strict"]["micro"]["f1"] == 1.0
+
+
+def test_repeated_conferrals_are_counted_and_cost_precision():
+    from vnextract.evaluation.metrics import duplicate_conferrals
+
+    award = {"type": "award", "award": "Huân chương Lao động hạng Nhất", "recipients": ["Sở Y tế tỉnh Vĩnh Phúc"],
+             "issuer": "Chủ tịch nước", "status": "granted"}
+    repeated = dict(award, award="Huân chương lao động hạng I")          # the same conferral, written otherwise
+    other_issuer = dict(award, award="Bằng khen", issuer="Thủ tướng Chính phủ")
+    same_award_other_issuer = dict(other_issuer, issuer="Bộ Y tế")
+    assert duplicate_conferrals([award, repeated]) == 1
+    assert duplicate_conferrals([award, other_issuer, same_award_other_issuer]) == 0
+    gold = {"d": {"text": TEXT, "entities": [], "records": [award]}}
+    report, _ = evaluate(gold, {"d": {"entities": [], "records": [award, repeated]}})
+    assert report["records"]["award"]["p"] == 0.5 and report["duplicate_conferrals"]["pred"] == 1

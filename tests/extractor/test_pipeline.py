@@ -20,12 +20,13 @@ def _entities(document) -> list[tuple[str, str]]:
     return [(e.label, unicodedata.normalize("NFC", e.text)) for e in document.entities]
 
 
-def test_every_entity_matches_the_text_it_points_into(extractor):
-    for text in (ARTICLE, unicodedata.normalize("NFD", ARTICLE), ARTICLE.replace(" ", "\u00a0", 40)):
-        document = extractor.extract(text)
-        assert document.entities
-        for e in document.entities:
-            assert text[e.start:e.end] == e.text
+def test_every_entity_points_at_its_span_whatever_the_input_form(extractor):
+    clean = [(e.label, e.text) for e in extractor.extract(ARTICLE).entities]
+    assert clean
+    for text in (unicodedata.normalize("NFD", ARTICLE), ARTICLE.replace(" ", "\u00a0", 40)):
+        pointed = [(e.label, unicodedata.normalize("NFC", text[e.start:e.end]).replace("\u00a0", " "))
+                   for e in extractor.extract(text).entities]
+        assert pointed == clean
 
 
 def test_nfd_and_old_tone_placement_give_the_same_entities(extractor):
@@ -105,3 +106,44 @@ def test_warm_up_loads_what_a_first_document_would():
             "print(before, _segmenter.cache_info().currsize, len(e.extract('Sở Nội vụ họp.').entities))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "1", "1"]
+
+
+def _corrupted(monkeypatch, corrupt) -> None:
+    """Make normalise return a shadow whose offset map `corrupt` has broken."""
+    import dataclasses
+
+    import vnextract.extractor.pipeline as pipeline
+
+    real = pipeline.normalise
+
+    def broken(raw):
+        shadow = real(raw)
+        return dataclasses.replace(shadow, offsets=corrupt(shadow.offsets))
+
+    monkeypatch.setattr(pipeline, "normalise", broken)
+
+
+def test_an_offset_map_shifted_by_one_fails_loudly(monkeypatch):
+    from vnextract.extractor.errors import AlignmentError
+    from vnextract.extractor.offsets import OffsetMap
+
+    _corrupted(monkeypatch, lambda m: OffsetMap(tuple(s + 1 for s in m.starts), tuple(e + 1 for e in m.ends),
+                                                m.original_length))
+    with pytest.raises(AlignmentError, match="maps to"):
+        Extractor(model="off").extract("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Hà Nam, cho biết tỉnh đạt 91,6%.")
+
+
+def test_an_offset_map_that_drops_a_combining_mark_fails_loudly(monkeypatch):
+    from vnextract.extractor.errors import AlignmentError
+    from vnextract.extractor.offsets import OffsetMap
+
+    text = unicodedata.normalize("NFD", "Tỉnh Hà Nam đạt 91,6%; ông Trần Văn Tú dự.")
+    # each composed character maps back to its letter and marks; make every one end a mark short
+    # (the person's name ends on one: "Tú")
+    _corrupted(monkeypatch, lambda m: OffsetMap(m.starts, tuple(e - 1 if e - s > 1 else e
+                                                                 for s, e in zip(m.starts, m.ends, strict=True)),
+                                                m.original_length))
+    with pytest.raises(AlignmentError):
+        Extractor(model="off").extract(text)
+    monkeypatch.undo()
+    assert unicodedata.normalize("NFD", "Trần Văn Tú") in [e.text for e in Extractor(model="off").extract(text).entities]

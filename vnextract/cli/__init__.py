@@ -9,9 +9,10 @@ import logging
 import sys
 
 from vnextract import __version__
-from vnextract.cli import batch, corpus, evaluate, extract, serve, train
+from vnextract.cli import archive, batch, corpus, evaluate, extract, serve, train
+from vnextract.cli.extras import MissingExtra
 
-COMMAND_GROUPS = (extract, serve, batch, evaluate, corpus, train)
+COMMAND_GROUPS = (extract, serve, batch, archive, evaluate, corpus, train)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
+    except MissingExtra as exc:
+        print(f"vnextract: {exc}", file=sys.stderr)
+        return 3
     except (ExtractorError, OSError, ValueError) as exc:
         print(f"vnextract: error: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from vnextract.cli.extras import require
+
 
 def register(sub: Any) -> None:
     ba = sub.add_parser("batch", help="process folders, zip/tar archives and JSONL files into JSONL or Parquet")
     ba.add_argument("inputs", nargs="+", metavar="INPUT")
-    ba.add_argument("--out", required=True, help="JSONL file, or a folder for --format parquet")
+    ba.add_argument("--out", help="JSONL file, or a folder for --format parquet")
+    ba.add_argument("--db", help="load a DuckDB archive (created if missing; a rerun adds only new documents)")
     ba.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     ba.add_argument("--workers", type=int, default=1)
     ba.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -23,15 +26,23 @@ def register(sub: Any) -> None:
     ba.set_defaults(func=run_batch_command)
 
     st = sub.add_parser("stats", help="summary tables over a batch output, with DuckDB")
-    st.add_argument("out", help="a batch output: JSONL file or Parquet folder")
-    st.add_argument("--sql", help="an ad-hoc query over the tables documents, entities, records")
+    st.add_argument("out", help="a batch output: JSONL file, Parquet folder or DuckDB archive")
+    st.add_argument("--sql", help="an ad-hoc query over the archive tables (documents, entities, awards, …)")
     st.set_defaults(func=run_stats_command)
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
+    if args.format == "parquet" or args.db:
+        require("batch", "batch")
+    if args.engine == "dask":
+        require("batch", "batch --engine dask", module="distributed")
     from vnextract.extractor.batch import run_batch
 
-    summary = run_batch([Path(p) for p in args.inputs], Path(args.out), fmt=args.format, workers=args.workers,
+    if not args.out and not args.db:
+        print("vnextract batch: give --out OUT, --db ARCHIVE.duckdb, or both", file=sys.stderr)
+        return 2
+    summary = run_batch([Path(p) for p in args.inputs], Path(args.out) if args.out else None, fmt=args.format,
+                        workers=args.workers, db=Path(args.db) if args.db else None,
                         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
                         errors_path=Path(args.errors) if args.errors else None, progress=not args.quiet)
     print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
@@ -39,6 +50,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def run_stats_command(args: argparse.Namespace) -> int:
+    require("batch", "stats")
     from vnextract.extractor.batch.stats import run_stats
 
     print(run_stats(Path(args.out), args.sql))

@@ -20,6 +20,8 @@ def register(sub: Any) -> None:
     conv.add_argument("output")
     conv.add_argument("--from", dest="source", choices=CONVERT_FORMATS, default="documents")
     conv.add_argument("--to", dest="target", choices=CONVERT_FORMATS, default="documents")
+    conv.add_argument("--annotations", action="store_true",
+                      help="labelstudio: write gold `annotations` (default: `predictions` to correct)")
     conv.set_defaults(func=run_convert)
 
 
@@ -41,7 +43,7 @@ def run_convert(args: argparse.Namespace) -> int:
     from vnextract.corpora.convert.io import read_format, write_format
 
     docs = read_format(Path(args.input), args.source)
-    skipped = write_format(Path(args.output), args.target, docs)
+    skipped = write_format(Path(args.output), args.target, docs, annotations=args.annotations)
     for line in skipped:
         print(f"not written: {line}", file=sys.stderr)
     print(f"{len(docs)} documents: {args.input} ({args.source}) → {args.output} ({args.target})")

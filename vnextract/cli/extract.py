@@ -55,12 +55,19 @@ def run_extract(args: argparse.Namespace) -> int:
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
     extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain,
                           model=args.model)
-    fmt = args.format or ("json" if len(args.paths) == 1 and not args.paths[0].endswith((".jsonl", ".jsonl.gz"))
-                          else "jsonl")
+    many = len(args.paths) > 1 or args.paths[0].endswith((".jsonl", ".jsonl.gz"))
+    fmt = args.format or ("jsonl" if many else "json")
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
     failures: list[str] = []
+    written = 0
     try:
-        for result in extractor.pipe(_read_inputs(args.paths, failures), on_error="report"):
+        results = extractor.pipe(_read_inputs(args.paths, failures), on_error="report")
+        if many:
+            from tqdm import tqdm
+
+            # on a terminal only (disable=None): piped or redirected runs stay quiet
+            results = tqdm(results, unit="doc", file=sys.stderr, disable=None, desc="extract")
+        for result in results:
             if isinstance(result, FailedDocument):
                 failures.append(result.id or "")
                 print(f"vnextract: {result.id}: {result.reason}", file=sys.stderr)
@@ -69,10 +76,15 @@ def run_extract(args: argparse.Namespace) -> int:
                 from vnextract.extractor.spacy_doc import render_html
 
                 out.write(render_html(result) + "\n")
+            elif fmt == "json" and many:                   # many documents: one JSON array
+                out.write(("[\n" if not written else ",\n") + json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             elif fmt == "json":
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
             else:
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            written += 1
+        if fmt == "json" and many:
+            out.write("\n]\n" if written else "[]\n")
     finally:
         if args.out:
             out.close()

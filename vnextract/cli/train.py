@@ -1,4 +1,5 @@
-"""`vnextract train ner`: train the PERSON/ORGANIZATION model and score it on held-out documents."""
+"""`vnextract train ner`: train the PERSON/ORGANIZATION model and score it on held-out documents;
+`vnextract train records`: the learned scorers of record links, cross-validated against the rules."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ def register(sub: Any) -> None:
     tn.add_argument("--l2", type=float, default=0.01, help="L2 penalty")
     tn.add_argument("--score-only", action="store_true", help="score the existing model file; do not train")
     tn.set_defaults(func=run_train_ner)
+    trc = tr.add_parser("records", help="train the official/award link scorers; k-fold against the rules alone")
+    trc.add_argument("--data", action="append", required=True, help="gold documents with records (JSONL)")
+    trc.add_argument("--out", help="folder of the scorers (default: the shipped models/records/)")
+    trc.add_argument("--folds", type=int, default=5)
+    trc.add_argument("--score-only", action="store_true", help="cross-validate only; write nothing")
+    trc.set_defaults(func=run_train_records)
 
 
 def run_train_ner(args: argparse.Namespace) -> int:
@@ -30,5 +37,14 @@ def run_train_ner(args: argparse.Namespace) -> int:
     info = run_train([Path(p) for p in args.data], Path(args.out), dev_fraction=args.dev_fraction, seed=args.seed,
                      iterations=args.iterations, peer=args.peer, train_model=not args.score_only, l1=args.l1,
                      l2=args.l2)
+    print(json.dumps(info, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_train_records(args: argparse.Namespace) -> int:
+    from vnextract.models.records_training import RECORDS_MODEL_DIR, run_train_records
+
+    info = run_train_records([Path(p) for p in args.data], Path(args.out) if args.out else RECORDS_MODEL_DIR,
+                             folds=args.folds, train_model=not args.score_only)
     print(json.dumps(info, ensure_ascii=False, indent=2))
     return 0
