@@ -69,9 +69,10 @@ class ProvinceGazetteer:
     historical: dict[str, ProvinceUnit] = field(default_factory=dict)
     aliases: dict[str, tuple[str, bool]] = field(default_factory=dict)   # fold_key(alias) → (name, needs cue)
 
-    def unit(self, name: str, *, date: str | None = None) -> ProvinceUnit | None:
-        """The unit a canonical name denotes at a document date (ISO); 2025 units from 1 July 2025."""
-        if date and date >= "2025-07-01" and name in self.y2025:
+    def unit(self, name: str, *, scheme: str = "legacy63") -> ProvinceUnit | None:
+        """The unit a canonical name denotes in a scheme (dates.province_scheme decides it): codes were
+        reused with another meaning from 1 July 2025."""
+        if scheme == "y2025" and name in self.y2025:
             return self.y2025[name]
         return self.legacy.get(name) or self.y2025.get(name) or self.historical.get(name)
 

@@ -56,7 +56,7 @@ async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDe
 
 
 @router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
-             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx or .pdf")
+             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx, .pdf, .doc, .rtf or image")
 async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
                        file: Annotated[UploadFile, File(description="the article")],
                        date: Annotated[str | None, Form(description="the article's date (ISO: 2025-07-15, 2025-07 "
@@ -74,9 +74,13 @@ async def extract_file(request: Request, extractor: ExtractorDep, settings: Sett
     meta: dict[str, Any] = {"filename": name}
     if date and date.strip():
         meta["date"] = date.strip()
-    raw = read_bytes(data, name=name, meta=meta, max_bytes=settings.max_bytes)
     deadline = Deadline.after(settings.timeout_seconds)
-    return _json(_only(await run_extraction(request, lambda: _one(extractor, raw, deadline)), wanted))
+
+    def work() -> Document:              # reading runs on the pool too, under the same deadline
+        raw = read_bytes(data, name=name, meta=meta, max_bytes=settings.max_bytes, deadline=deadline)
+        return _one(extractor, raw, deadline)
+
+    return _json(_only(await run_extraction(request, work), wanted))
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")

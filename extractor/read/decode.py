@@ -1,70 +1,44 @@
 """Bytes → text: UTF-8 (with or without BOM), UTF-16, Windows-1258, and the legacy 8-bit
-Vietnamese encodings TCVN3 (ABC), VNI and VISCII, which are converted to Unicode with viparse's
-tables.
+Vietnamese encodings TCVN3 (ABC), VNI and VISCII (read/legacy.py).
 
 Legacy text is converted here, in read, because it is part of decoding: the text the user gave
-*is* the Vietnamese the bytes stand for, and every offset points into that text. When bytes are
-not UTF-8, every reading (Windows-1258 and each legacy table) is tried and the one that reads as
-Vietnamese wins: no legacy marks left behind, no capital letters inside words, no syllable with
-two tone marks.
+*is* the Vietnamese the bytes stand for, and every offset points into that text. A valid Unicode
+text is returned exactly as it was (a BOM aside): it is converted only when it cannot be a Unicode
+Vietnamese text (see legacy.py). Bytes that are not UTF-8 are read every way (Windows-1258 and
+each legacy table) and the reading that reads best as Vietnamese wins.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import itertools
 import logging
 import re
 import unicodedata
 
 from vnextract.extractor.errors import DecodeError
+from vnextract.extractor.read.legacy import is_syllable, legacy_convert, legacy_readings, score
 
 log = logging.getLogger(__name__)
 
-# Characters that legacy fonts put where Vietnamese letters should be (numbers.md §5).
-_LEGACY_MARKS = set("©µ¸¶·¹¨®¦§¬«¡¢£¤¥ÖÕÑ¾½¼»ºøùûõïäåëñÎÈÍÌÊÔÒÓÏ")
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("(?:á»|áº|Ä‘|Æ°|Æ¡|Ã[\u00a0-\u00bf])")
 
 
-def oddities(text: str) -> int:
-    """How badly `text` reads as Vietnamese: legacy marks left behind, capitals inside words,
-    and words with two tone marks (a wrong table's signature)."""
-    marks = sum(ch in _LEGACY_MARKS for ch in text)
-    capitals = sum(1 for a, b in itertools.pairwise(text) if a.islower() and b.isupper())
-    double_tones = sum(1 for w in _WORD.findall(text)
-                       if sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w)) > 1)
-    return marks + capitals + 2 * double_tones
-
-
-def _legacy_readings(text: str) -> list[tuple[str, str]]:
-    from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS
-    from viparse.normalize.tables import convert
-
-    return [(name, convert(text, charmap)) for name, charmap in AUTO_DETECT_CHARMAPS.items()]
-
-
-def _looks_legacy(text: str) -> bool:
-    return sum(ch in _LEGACY_MARKS for ch in text) >= max(3, len(text) // 200)
-
-
-def legacy_convert(text: str) -> tuple[str, str] | None:
-    """(converted text, table name) when `text` is legacy-encoded Vietnamese read as Unicode code
-    points (TCVN3 'Céng hoµ', VNI 'Coäng hoøa'); None when it already reads as Vietnamese."""
-    if not _looks_legacy(text):
-        return None
-    base = oddities(text)
-    name, converted = min(_legacy_readings(text), key=lambda r: oddities(r[1]))
-    if oddities(converted) + 3 <= base:
-        return converted, name
-    return None
+def _latin_script(text: str) -> bool:
+    """Whether a UTF-16 reading without a byte-order mark is a Latin-script (Vietnamese) text, and
+    not NUL-separated bytes read two at a time (which come out as CJK and unassigned characters)."""
+    if not text or "\x00" in text:
+        return False
+    latin = sum(1 for c in text if c < "\u0250" or "\u0300" <= c < "\u0370" or "\u1e00" <= c < "\u1f00"
+                or "\u2000" <= c < "\u20d0")
+    return latin >= 0.95 * len(text)
 
 
 def _fix_mojibake(text: str) -> str:
     """UTF-8 that was decoded as Windows-1252 somewhere upstream ('Cá»™ng hÃ²a'); bytes that
-    Windows-1252 leaves undefined come through as C1 controls, as browsers decode them."""
+    Windows-1252 leaves undefined come through as C1 controls, as browsers decode them. Only a
+    text that re-encodes to valid UTF-8 in full is repaired."""
     if len(_MOJIBAKE.findall(text)) < 3:
         return text
     raw = bytearray()
@@ -86,11 +60,10 @@ def _eight_bit(data: bytes, name: str) -> str:
     readings: list[tuple[str, str]] = []
     with contextlib.suppress(UnicodeDecodeError):
         readings.append(("cp1258", unicodedata.normalize("NFC", data.decode("cp1258"))))
-    readings += _legacy_readings(data.decode("latin-1"))
-    encoding, text = min(readings, key=lambda r: (oddities(r[1]), r[0] != "cp1258"))
-    words = len(_WORD.findall(text))
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    if not words or controls or oddities(text) > words // 10 + 1:
+    readings += legacy_readings(data)
+    encoding, text = min(readings, key=lambda r: (score(r[1]), r[0] != "cp1258"))
+    words = _WORD.findall(text)
+    if not any(is_syllable(w) for w in words) or score(text) > len(words) // 10 + 1:
         raise DecodeError(f"{name}: not UTF-8, UTF-16, Windows-1258, TCVN3, VNI or VISCII "
                           f"(no reading of the bytes looks like Vietnamese)")
     log.info("%s: decoded as %s", name, encoding)
@@ -112,9 +85,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
     if len(data) >= 4 and max(zeros_even, zeros_odd) > len(data) // 8:
         encoding = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if _latin_script(text):
+            return text
     if b"\x00" in data:
         raise DecodeError(f"{name}: binary data (NUL bytes), not text in any supported encoding")
     try:

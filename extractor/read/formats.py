@@ -1,124 +1,90 @@
-"""Files → RawDocument, by type: text, HTML (visible article text), DOCX (paragraphs and tables
-in order), PDF (text layer)."""
+"""Files → RawDocument, by type: text in any supported encoding, HTML (the article's text), DOCX
+(paragraphs and tables in order), PDF (text layer by paragraph, OCR for scanned pages), images
+(OCR), legacy Word .doc and RTF. Every reader works within read/limits.py's bounds and the time
+budget; a file over a bound is refused with a clear error."""
 
 from __future__ import annotations
 
-import io
-import logging
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from vnextract.extractor.errors import DecodeError, EmptyInput, InputTooLarge, UnsupportedFormat
-from vnextract.extractor.read.decode import decode_bytes, legacy_convert
+from vnextract.extractor.errors import EmptyInput, InputTooLarge, UnsupportedFormat
+from vnextract.extractor.read.decode import decode_bytes
+from vnextract.extractor.read.html import html_text
+from vnextract.extractor.read.legacy import legacy_convert
+from vnextract.extractor.read.limits import DEFAULT_LIMITS, Budget, ReadLimits
+from vnextract.extractor.read.ocr import IMAGE_SUFFIXES
 from vnextract.extractor.types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
-MAX_BYTES = 50 * 1024 * 1024
-logging.getLogger("pypdf").setLevel(logging.ERROR)      # a broken PDF is reported as a DecodeError, once
+WORD_SUFFIXES = {".doc", ".rtf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"} | WORD_SUFFIXES | IMAGE_SUFFIXES
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
-_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
-              "template", "select", "menu"]
-_DROP_HINTS = re.compile(r"(?:^|[-_ ])(?:menu|nav|navbar|footer|breadcrumbs?|sidebar|share|social|related|comments?|"
-                         r"banner|advert|ads)(?:$|[-_ ])", re.IGNORECASE)
-_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote",
-               "table", "ul", "ol", "pre", "figcaption", "dd", "dt", "main"}
-
-
-def html_text(markup: str) -> str:
-    """The visible article text of an HTML page, one block per line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(markup, "lxml")
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.attrs is None:
-            continue
-        hints = " ".join([str(tag.get("id") or ""), *map(str, tag.get("class") or [])])
-        if hints.strip() and _DROP_HINTS.search(hints) and tag.name not in ("body", "html", "article", "main"):
-            tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    for cell in root.find_all(["td", "th"]):
-        cell.insert_after("\t")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in root.get_text("").split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-def docx_text(data: bytes, *, name: str) -> str:
-    """Paragraphs and table rows of a DOCX body, in document order."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DecodeError(f"{name}: not a readable DOCX file ({exc})") from exc
-    lines = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    if not cells or cells[-1] != cell.text:
-                        cells.append(cell.text)
-                lines.append("\t".join(cells))
-    return "\n".join(lines)
-
-
-def pdf_text(data: bytes, *, name: str) -> str:
-    """The text layer of a PDF, page by page (a scanned PDF has none: that is an error)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise DecodeError(f"{name}: not a readable PDF ({exc})") from exc
-    return "\n".join(p.strip("\n") for p in pages)
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "html_text", "read_bytes", "read_path"]
 
 
 def read_bytes(data: bytes, *, name: str, meta: dict[str, Any] | None = None, id: str | None = None,
-               max_bytes: int = MAX_BYTES) -> RawDocument:
-    """A RawDocument from the bytes of a file called `name` (its suffix decides the format)."""
+               max_bytes: int | None = None, limits: ReadLimits | None = None, deadline: Any = None) -> RawDocument:
+    """A RawDocument from the bytes of a file called `name` (its suffix decides the format).
+    `deadline` (a `types.Deadline`, anything with `.check(where)`, or a time.monotonic() value)
+    bounds the reading together with the limits' own time budget."""
+    limits = limits or DEFAULT_LIMITS
+    max_bytes = limits.max_bytes if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise InputTooLarge(f"{name}: {len(data):,} bytes; the limit is {max_bytes:,}")
+    budget = Budget(limits, deadline)
     suffix = Path(name).suffix.casefold()
+    extra: dict[str, Any] = {}
     if suffix in TEXT_SUFFIXES or not suffix:
         text = decode_bytes(data, name=name)
     elif suffix in HTML_SUFFIXES:
-        text = html_text(decode_bytes(data, name=name))
+        text = html_text(decode_bytes(data, name=name), limits=limits, budget=budget)
     elif suffix == ".docx":
-        text = docx_text(data, name=name)
+        from vnextract.extractor.read.docx import docx_text
+
+        text = docx_text(data, name=name, limits=limits, budget=budget)
     elif suffix == ".pdf":
-        text = pdf_text(data, name=name)
+        from vnextract.extractor.read.pdf import pdf_text
+
+        pdf = pdf_text(data, name=name, limits=limits, budget=budget)
+        text = pdf.text
+        if pdf.ocr_pages:
+            extra["ocr"] = {"pages": pdf.ocr_pages, "mean_confidence": pdf.ocr_confidence, "engine": "tesseract (vie)"}
+    elif suffix in IMAGE_SUFFIXES:
+        from vnextract.extractor.read.ocr import image_text
+
+        text, pages = image_text(data, name=name, limits=limits, budget=budget)
+        confidences = [p.confidence for p in pages if p.text.strip()]
+        extra["ocr"] = {"pages": list(range(1, len(pages) + 1)), "engine": "tesseract (vie)",
+                        "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None}
+    elif suffix in WORD_SUFFIXES:
+        from vnextract.extractor.read.word import doc_text, rtf_text
+
+        if suffix == ".doc":
+            text = doc_text(data, name=name, limits=limits, budget=budget)
+        else:
+            text = rtf_text(data, name=name, budget=budget)
     else:
         raise UnsupportedFormat(f"{name}: unsupported file type {suffix!r} "
                                 f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
-    if suffix in (".docx", ".pdf"):
-        legacy = legacy_convert(text)
+    if suffix not in TEXT_SUFFIXES and suffix not in HTML_SUFFIXES and suffix:
+        legacy = legacy_convert(text)                  # a .VnTime document: the font's code points
         text = legacy[0] if legacy else text
     if not text.strip():
-        raise EmptyInput(f"{name}: no text found" + (" (a scanned PDF has no text layer)" if suffix == ".pdf" else ""))
-    return RawDocument(text=text, meta={"source": name, **(meta or {})}, id=id or Path(name).name)
+        hint = " (a scanned PDF has no text layer, and OCR found none)" if suffix == ".pdf" else ""
+        raise EmptyInput(f"{name}: no text found{hint}")
+    return RawDocument(text=text, meta={"source": name, **extra, **(meta or {})}, id=id or Path(name).name)
 
 
-def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+def read_path(path: str | Path, *, max_bytes: int | None = None, limits: ReadLimits | None = None,
+              deadline: Any = None) -> RawDocument:
     path = Path(path)
     if not path.is_file():
         raise UnsupportedFormat(f"{path}: not a file")
+    limit = (limits or DEFAULT_LIMITS).max_bytes if max_bytes is None else max_bytes
     size = path.stat().st_size
-    if size > max_bytes:
-        raise InputTooLarge(f"{path}: {size:,} bytes; the limit is {max_bytes:,}")
-    return read_bytes(path.read_bytes(), name=str(path), max_bytes=max_bytes)
+    if size > limit:
+        raise InputTooLarge(f"{path}: {size:,} bytes; the limit is {limit:,}")
+    return read_bytes(path.read_bytes(), name=str(path), max_bytes=limit, limits=limits, deadline=deadline)

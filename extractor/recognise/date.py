@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from vnextract.extractor.dates import parse_document_date
 from vnextract.extractor.recognise.base import Claimed, left_context
 from vnextract.extractor.types import Mention, SegmentedText
 
@@ -51,8 +52,8 @@ def _iso(day: int | None, month: int, year: int | None) -> str:
 
 
 def _doc_year(meta: dict) -> int | None:
-    date = str(meta.get("date") or "")
-    return int(date[:4]) if re.match(r"\d{4}", date) else None
+    date = parse_document_date(meta.get("date"))
+    return date.year if date else None
 
 
 def _value(m: re.Match[str]) -> tuple[str, list[tuple[int | None, int, int | None]]] | None:

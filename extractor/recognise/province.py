@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from vnextract.extractor.dates import HUE_CITY, parse_document_date, province_scheme
 from vnextract.extractor.lexicon import province_matcher
 from vnextract.extractor.recognise.base import left_context
 from vnextract.extractor.types import Mention, SegmentedText
@@ -18,6 +19,7 @@ _LOWER_UNIT = re.compile(
 )
 _NAME_WORD_BEFORE = re.compile(r"(?<!\w)(\w+) $")
 _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "đồng", "chí", "thầy", "cậu", "mẹ"}
+_ERA_MARK = re.compile(r"\s*\((cũ|mới)\)")
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
 
 
@@ -39,7 +41,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     matcher = province_matcher()
     pattern, gazetteer, name_words = matcher.pattern, matcher.gazetteer, matcher.name_words
-    date = str(doc.meta.get("date") or "")
+    doc_date = parse_document_date(doc.meta.get("date"))
+    hue_city = doc_date is not None and doc_date.on_or_after(HUE_CITY)      # Huế a city of its own
+    choice = province_scheme(doc_date, text)
     mentions = []
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
@@ -54,11 +58,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         has_cue = bool(_TYPE_CUE.search(before))
         if _LOWER_UNIT.search(before):
             continue
-        if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and date >= "2025"):
+        if _CITY_CUE.search(before) and name not in CENTRAL_CITIES and not (name == "Huế" and hue_city):
             continue                                   # "thành phố Vĩnh Yên", "TP Thái Bình": a city inside a province
-        if name == "Huế" and date < "2025":
+        if name == "Huế" and not hue_city:
             continue                                   # before 2025 Huế is a city inside Thừa Thiên Huế
-        if needs_cue and not has_cue and not (name == "Huế" and date >= "2025"):
+        if needs_cue and not has_cue and not (name == "Huế" and hue_city):
             continue
         previous = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
         if not has_cue and previous and (previous.group(1).casefold() in _HONORIFICS
@@ -69,7 +73,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue                                   # Thái Bình Dương (the Pacific), the city of Điện Biên Phủ
         if not has_cue and _alone_on_its_line(text, start, end):
             continue                                   # a name alone on its line is a byline, not a place
-        unit = gazetteer.unit(name, date=date or None)
+        marked = _ERA_MARK.match(text, end)                 # "Phú Thọ (cũ)", "Phú Thọ (mới)"
+        scheme = ("legacy63" if marked.group(1) == "cũ" else "y2025") if marked else choice.scheme
+        unit = gazetteer.unit(name, scheme=scheme)
         attrs: dict = {"name": name}
         if unit:
             attrs.update({"code": unit.code, "scheme": unit.scheme, "type": unit.type, "region": unit.region,
@@ -78,6 +84,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 attrs["merged_from"] = list(unit.merged_from)
             if unit.became:
                 attrs["became"] = list(unit.became)
+            attrs["scheme_basis"] = "text" if marked else choice.basis
         mentions.append(Mention("PROVINCE", start, end, surface, attrs={k: v for k, v in attrs.items() if v},
                                 explanation="gazetteer" + (" + type word" if has_cue else "")))
     return mentions

@@ -26,13 +26,22 @@ def to_cp1258(text: str) -> bytes:
 
 
 def to_legacy(text: str, encoding: str) -> bytes:
-    """TCVN3 or VNI bytes for `text`, from viparse's tables read backwards."""
-    from viparse.normalize.encodings import CHARMAPS
+    """TCVN3, VNI or VISCII bytes for `text`, from viparse's tables read backwards, with the
+    punctuation they lack (“ ” – …) as Windows-1252 bytes, as Word wrote them. TCVN3 has no
+    accented capitals: they are written as the lowercase bytes that its capitals font (.VnTimeH)
+    draws as capitals."""
+    from vnextract.extractor.read.legacy import table
 
     inverse: dict[str, str] = {}
-    for legacy, unicode in CHARMAPS[encoding].pairs:
+    for legacy, unicode in table(encoding):
         inverse.setdefault(unicode, legacy)
-    return "".join(inverse.get(c, c) for c in unicodedata.normalize("NFC", text)).encode("latin-1")
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        if char not in inverse and char.lower() in inverse and not char.isascii():
+            char = char.lower()
+        legacy = inverse.get(char, char)
+        out += legacy.encode("latin-1") if all(ord(c) < 0x100 for c in legacy) else legacy.encode("cp1252")
+    return bytes(out)
 
 
 def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
