@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from vnextract.extractor.normalise.unicode import fold_tones
 from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines, read_rows
 
 
@@ -34,6 +35,12 @@ def surnames() -> frozenset[str]:
 def honorifics() -> tuple[str, ...]:
     """Words written right before a name: honorifics, degrees, ranks ("ông", "đồng chí", "PGS.TS")."""
     return tuple(read_lines("honorifics.txt"))
+
+
+@cache
+def foreign_titles() -> tuple[str, ...]:
+    """Titles of foreign heads of state and royals ("Tổng thống", "Nữ hoàng"): models/lexicons/foreign_titles.txt."""
+    return tuple(read_lines("foreign_titles.txt"))
 
 
 @cache
@@ -116,6 +123,28 @@ _PLACE_TYPE = re.compile(
 _PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s?-\s?|\s+|\.)?){1,4})")
 
 
+@cache
+def district_names() -> re.Pattern[str]:
+    """Names of district-level units of 2008–June 2025 (models/lexicons/districts.txt), matched as
+    written (capitalised) on word edges: "Bắc Từ Liêm", "Hải Châu" hold family names and are places."""
+    return re.compile(rf"(?:{alternation([fold_tones(n) for n in read_lines('districts.txt')])})(?!\w)")
+
+
+_DISTRICT_TYPES = frozenset({"huyện", "quận", "thị xã", "tx", "thành phố", "tp"})
+
+
+@cache
+def _district_after_type() -> re.Pattern[str]:
+    types = r"(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Tt]hành phố|TP\.?)"
+    return re.compile(rf"(?<!\w){types}[ \t]*(?P<name>{district_names().pattern})")
+
+
+def district_spans(text: str) -> list[tuple[int, int]]:
+    """Where a district's name follows its type word ("quận Bắc Từ Liêm" → the span of "Bắc Từ Liêm"),
+    in one pass over the text; the spans do not overlap and come in order."""
+    return [m.span("name") for m in _district_after_type().finditer(text)]
+
+
 def place_end(text: str, position: int) -> int | None:
     """End of a place written after an organisation head or a title: 'tỉnh Vĩnh Phúc', 'TP.HCM',
     'huyện Minh Hóa', 'quận 5', a bare province name, or a bare 'TP' meaning the city of the article."""
@@ -124,9 +153,14 @@ def place_end(text: str, position: int) -> int | None:
         after = typed.end()
         if text.startswith(".", after) and typed.group("type").upper().startswith("TP"):
             after += 1
-        province = province_at(text, after if not text[after:after + 1].isspace() else after + 1)
+        name_start = after if not text[after:after + 1].isspace() else after + 1
+        province = province_at(text, name_start)
         if province:
             return province
+        if typed.group("type").casefold().rstrip(".") in _DISTRICT_TYPES:
+            district = district_names().match(text, name_start)
+            if district:
+                return district.end()
         name = _place_name_end(text, after)
         if name:
             return name

@@ -16,6 +16,9 @@ from tests.extractor.helpers import spans
     ("Cụm thi đua số 3 gồm 9 đơn vị.", ["Cụm thi đua số 3"]),
     ("Theo TTXVN, Chính phủ đã phê duyệt đề án.", ["TTXVN", "Chính phủ"]),
     ("Công ty CP Licogi 14 đón nhận Huân chương.", ["Công ty CP Licogi 14"]),
+    # a district's name is the organisation's, even when it holds a family name
+    ("Công an quận Bắc Từ Liêm đã tạm giữ đối tượng.", ["Công an quận Bắc Từ Liêm"]),
+    ("UBND quận Hải Châu tổ chức hội nghị tổng kết.", ["UBND quận Hải Châu"]),
 ])
 def test_organisations(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
