@@ -98,11 +98,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if named:
                 end, surface = named, text[start:named]
                 more = re.compile(rf"\s+{CLASS}(?!\w)", re.IGNORECASE).match(text, end)
-                attrs = {"type": surface, "category": "order", "level": "foreign"}
+                named_attrs: dict = {"type": surface, "category": "order", "level": "foreign"}
                 if more:
-                    attrs["class"] = CLASS_VALUES[more.group("cls").casefold()]
+                    named_attrs["class"] = CLASS_VALUES[more.group("cls").casefold()]
                     end, surface = more.end(), text[start:more.end()]
-                mentions.append(Mention("AWARD", start, end, surface, attrs=attrs, explanation="order with its name"))
+                mentions.append(Mention("AWARD", start, end, surface, attrs=named_attrs, explanation="order with its name"))
                 continue
         if (surface[0].islower() and surface.casefold().startswith(_GENERIC_STARTS)
                 and not _TITLE_CUE.search(text, max(0, start - 15), start)):

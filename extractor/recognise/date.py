@@ -70,6 +70,7 @@ def _doc_year(meta: dict) -> int | None:
 
 def _value(m: re.Match[str]) -> tuple[str, list[tuple[int | None, int, int | None]]] | None:
     g = m.groupdict()
+    parts: list[tuple[int | None, int, int | None]]
     if g.get("mm"):
         parts = [(None, int(g["mm"]), int(g["my"]))]
     elif g.get("from"):
