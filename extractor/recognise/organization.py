@@ -29,6 +29,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     text = doc.text
     tokens, i = doc.word_at_or_after(position)
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
+    proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[end:token.start]
@@ -41,16 +42,30 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
+            syllables = word.split()
+            proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken:
             previous_upper = previous_title = False
+            proper = 0
+        elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
+            break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
         elif word[0].isalpha() and word.casefold() not in stop and lower_run < 2 and taken:
             lower_run += 1
             end, previous_upper, previous_title = token.end, False, False
+            proper = 0
         else:
             break
         taken += 1
         i += 1
     return _before_trailing_name(text, position, end)
+
+
+def _title_case(syllable: str) -> bool:
+    return syllable[0].isupper() and (len(syllable) == 1 or not syllable.isupper())
+
+
+# Lower-case words that may still follow a proper name inside an organisation's name.
+_AFTER_PROPER = frozenset({"chi nhánh"})
 
 
 def _name_starts(text: str, position: int) -> bool:

@@ -16,6 +16,12 @@ from tests.extractor.helpers import spans
     ("Cụm thi đua số 3 gồm 9 đơn vị.", ["Cụm thi đua số 3"]),
     ("Theo TTXVN, Chính phủ đã phê duyệt đề án.", ["TTXVN", "Chính phủ"]),
     ("Công ty CP Licogi 14 đón nhận Huân chương.", ["Công ty CP Licogi 14"]),
+    # a lower-case word after a proper name ends the organisation's name
+    ("Báo Thanh Niên luôn đồng hành cùng các cơ quan báo chí.", ["Báo Thanh Niên"]),
+    ("Bệnh viện Trưng Vương ký kết hợp tác với Sở Y tế.", ["Bệnh viện Trưng Vương", "Sở Y tế"]),
+    ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam lên tiếng đòi thu phí.",
+     ["Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam"]),
+    ("Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp mới.", ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
     # a district's name is the organisation's, even when it holds a family name
     ("Công an quận Bắc Từ Liêm đã tạm giữ đối tượng.", ["Công an quận Bắc Từ Liêm"]),
     ("UBND quận Hải Châu tổ chức hội nghị tổng kết.", ["UBND quận Hải Châu"]),
