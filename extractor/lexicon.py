@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -59,13 +60,34 @@ def is_name_shaped(words: Sequence[str]) -> bool:
     return 2 <= len(words) <= 4 and words[0] in surnames() and all(w[0].isupper() and not w.isupper() for w in words)
 
 
+_ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?")
+_CODA = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
+# Vowel nuclei of Vietnamese syllables, tone marks removed (a syllable's vowels and glides before its coda).
+_NUCLEI = frozenset({"a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư", "ai", "ao", "au", "ay", "âu", "ây",
+                     "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô",
+                     "uơ", "ưa", "ưi", "ươ", "ưu", "uy", "yê", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu",
+                     "uya", "uyê", "iêu", "yêu", "uyu"})
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """One syllable of Vietnamese spelling ("Dũng", "nghiêng"); not "Agribank", "Boeing", "Putin"."""
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                                                if c not in _TONE_MARKS))
+    onset = _ONSET.match(bare)
+    rest = bare[onset.end():] if onset else bare
+    if onset and onset.group(0) == "gi" and rest in _CODA:
+        return True                                    # "gì", "gìn": the i of "gi" is the vowel
+    return any(rest.endswith(coda) and rest[:len(rest) - len(coda)] in _NUCLEI for coda in _CODA)
+
+
 # Words right before a capitalised run that make it the name of something else: a street, a school,
 # an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An").
 NOT_PERSON_CONTEXT = re.compile(
     r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
-    r"đoàn thanh niên|thành phố mang tên|tên)\s*\Z"
+    r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng)\s*\Z"
 )
 
 _TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from vnextract.extractor.lexicon import is_name_shaped, organisation_lexicon, place_end
+from vnextract.extractor.lexicon import is_name_shaped, is_vietnamese_syllable, organisation_lexicon, place_end
 from vnextract.extractor.types import Mention, SegmentedText
 
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
@@ -44,6 +44,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             previous_title = not word.isupper()
             syllables = word.split()
             proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
+            if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
+                proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken:
             previous_upper = previous_title = False
             proper = 0
@@ -96,6 +98,17 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
     return end
 
 
+_EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
+
+
+def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
+    """"bộ Y tế", "sở GD&ĐT" written with a lower-case head: a ministry when its domain is
+    capitalised and no plural or count comes before it ("các sở Y tế" is not one)."""
+    domain = text[m.start() + 3:m.end()].lstrip()
+    return domain[:1].isupper() and not _GENERIC_BEFORE.search(text, max(0, m.start() - 10), m.start())
+
+
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = organisation_lexicon()
@@ -114,7 +127,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if not _PARTY_NOT_ORG.match(text, m.start()):
             add(m.start(), m.end(), "the Party", 1.0)
     for m in lex.ministry.finditer(text):
-        if m.group(0)[0].islower():
+        if m.group(0)[0].islower() and not _lower_case_ministry(text, m):
             continue
         add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
@@ -131,6 +144,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
+        if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue                                   # "kỳ thi THPT Quốc gia" is an exam
         after = m.end()
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):

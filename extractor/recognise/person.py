@@ -15,7 +15,9 @@ from vnextract.extractor.lexicon import (
     country_names,
     district_spans,
     foreign_titles,
+    head_word_at,
     honorifics,
+    is_vietnamese_syllable,
     organisation_head_words,
     province_at,
     surnames,
@@ -76,6 +78,7 @@ def _caps_style(word: str) -> bool:
 
 
 _INITIAL = re.compile(r"[A-ZĐ]{1,2}")
+_CAPITALISED_NEXT = re.compile(r" [A-ZĐÀ-Ỹ]")
 _PARTICLE = re.compile(r" (?:da|de|dos|do|van der|van|von der|von|bin|al|de la|del) [A-Z][a-z]+(?!\w)")
 _ROMAN = re.compile(r" (?:II|III|IV|VI|VII|VIII)(?![\w.])")
 
@@ -201,16 +204,12 @@ def _after_foreign_title(text: str, position: int) -> bool:
     return window.endswith(" ") and bool(_lexicons()["foreign"].match(window[::-1]))
 
 
-_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
-_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?")
-
-
 def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
     """A single capitalised word right after a Vietnamese title is a given name when it is one
     Vietnamese syllable ("Dũng", not "Agribank") and a whole word of its own (not the first syllable
     of "Quốc hội", "Tư pháp"), and not an organisation's head word, a place, a country or a title."""
     text, word = doc.text, token.group(0)
-    if len(word) < 2 or not word[1:].islower() or word in _NOT_NAME_WORDS or not _SYLLABLE.fullmatch(word.casefold()):
+    if len(word) < 2 or not word[1:].islower() or word in _NOT_NAME_WORDS or not is_vietnamese_syllable(word):
         return False
     if word.casefold() in organisation_head_words() or province_at(text, token.start()):
         return False
@@ -246,6 +245,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue
             if len(name) == 1 and cue not in ("direct", "title"):
                 continue
+            if len(name) == 1 and head_word_at(text, start) and _CAPITALISED_NEXT.match(text, end):
+                continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
             if _inside_country(countries, country_starts, start, end):

@@ -38,6 +38,9 @@ def test_persons(extractor, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Trường THPT chuyên Võ Nguyên Giáp tổ chức lễ khai giảng.",
+    # organisations named after a person hold no person
+    "Nhà xuất bản Nguyễn Du và Trường THPT Nguyễn Trãi ký kết hợp tác.",
+    "Sách do NXB Kim Đồng ấn hành.",
     "Cắt băng khánh thành đường Võ Trần Chí.",
     "Ông được tặng Huân chương Hồ Chí Minh.",
     "Thủ tướng Chính phủ đã ký quyết định.",
