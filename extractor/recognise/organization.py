@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from vnextract.extractor.lexicon import is_name_shaped, is_vietnamese_syllable, organisation_lexicon, place_end
+from vnextract.extractor.lexicon import (
+    is_name_shaped,
+    is_vietnamese_syllable,
+    organisation_lexicon,
+    place_end,
+    title_spans,
+)
 from vnextract.extractor.types import Mention, SegmentedText
 
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
@@ -98,6 +104,7 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
     return end
 
 
+_CHIEF_BEFORE = re.compile(r"(?<!\w)[Cc]hánh[ \t]+\Z")
 _EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
 
@@ -118,6 +125,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > start and not _PLURAL.match(text, end):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
+    for m in _PARLIAMENT_BODY.finditer(text):
+        add(m.start(), m.end(), "committee of the National Assembly", 1.0)
     for m in lex.fixed.finditer(text):
         if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 20), m.start()):
             continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond
@@ -131,6 +140,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
+        if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            inner = lex.heads["local"].search(text, m.start() + 1, m.end())
+            if not inner or inner.start() >= m.end():
+                continue                               # "Chánh Văn phòng UBND tỉnh …": a title, then the UBND
+            m = inner
         end = place_end(text, m.end())
         if end and m.group(0)[0].isupper():
             add(m.start(), end, "local body + place", 0.9)
@@ -144,6 +158,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
+        if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue                                   # "Chánh Văn phòng UBND tỉnh": a title, then the UBND
         if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue                                   # "kỳ thi THPT Quốc gia" is an exam
         after = m.end()
@@ -154,4 +170,37 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > after:
             end = place_end(text, end) or end
             add(m.start(), end, "head word + name", 0.6)
-    return mentions
+    return _with_prefixes(text, mentions)
+
+
+# A committee of the National Assembly: "Ủy ban Văn hóa, Giáo dục của Quốc hội", "Hội đồng Dân tộc của Quốc hội"
+# (officials.md §3.1), its domains joined by commas, "và" or a dash.
+_DOMAIN = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t](?!của\b)[a-zđà-ỹ]+){0,4}"
+_PARLIAMENT_BODY = re.compile(
+    rf"(?<!\w)(?:Ủy ban|Uỷ ban|UB|Hội đồng)[ \t]+{_DOMAIN}(?:(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]*-[ \t]*){_DOMAIN}){{0,5}}"
+    r"[ \t]+của[ \t]+Quốc hội(?!\w)")
+# Sub-units written before an organisation's name, which they belong to: "Đoàn đại biểu Quốc hội tỉnh …",
+# "Thanh tra Bộ Xây dựng", "Văn phòng Tỉnh ủy …", "Đảng bộ Cơ quan LĐLĐ …" (officials.md §2–§3).
+_PREFIX = re.compile(
+    r"(?<!\w)(?:Đoàn đại biểu|Đoàn ĐBQH|Thanh tra|Văn phòng|Đảng bộ|Đảng ủy|Công đoàn|Chi bộ|Đoàn Thanh niên|"
+    r"Thường trực|Cơ quan|Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ủy ban Kiểm tra)[ \t]+(?=[A-ZĐ])")
+
+
+def _with_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the sub-unit written before it, as a longer mention of the same score;
+    not when the sub-unit ends a title ("Chánh Văn phòng UBND tỉnh": the organisation is the UBND).
+    One pass over the text for the prefixes, one lookup per mention."""
+    title_ends = {end for _, end in title_spans(text)}
+    before = {m.end(): m.start() for m in _PREFIX.finditer(text)
+              if text[m.start():m.end()].rstrip() and m.start() + len(m.group(0).rstrip()) not in title_ends}
+    extended = []
+    for m in mentions:
+        start = m.start
+        for _ in range(3):                             # "Đảng bộ Cơ quan LĐLĐ …": prefixes chain
+            if start not in before:
+                break
+            start = before[start]
+        if start != m.start:
+            extended.append(Mention("ORGANIZATION", start, m.end, text[start:m.end], score=m.score,
+                                    explanation=m.explanation + " + sub-unit"))
+    return mentions + extended

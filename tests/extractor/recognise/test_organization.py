@@ -22,6 +22,16 @@ from tests.extractor.helpers import spans
     ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam lên tiếng đòi thu phí.",
      ["Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam"]),
     ("Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp mới.", ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    # committees of the National Assembly, with their domains joined by commas
+    ("Ủy ban Văn hóa, Giáo dục của Quốc hội tổ chức phiên giải trình.", ["Ủy ban Văn hóa, Giáo dục của Quốc hội"]),
+    ("Ủy ban Quốc phòng và An ninh của Quốc hội họp phiên toàn thể.", ["Ủy ban Quốc phòng và An ninh của Quốc hội"]),
+    # sub-units written before the organisation they belong to
+    ("Đại biểu Lê Văn Ba, Đoàn đại biểu Quốc hội tỉnh Thái Bình, chất vấn.", ["Đoàn đại biểu Quốc hội tỉnh Thái Bình"]),
+    ("Thanh tra Bộ Xây dựng đã ban hành kết luận.", ["Thanh tra Bộ Xây dựng"]),
+    ("Văn phòng Tỉnh ủy Nghệ An tiếp nhận hồ sơ.", ["Văn phòng Tỉnh ủy Nghệ An"]),
+    ("Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam tổ chức đại hội.", ["Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam"]),
+    # "Chánh Văn phòng" is a title: the organisation is the one after it
+    ("Ông Phạm Văn Tư, Chánh Văn phòng UBND tỉnh Đồng Tháp, cho biết.", ["UBND tỉnh Đồng Tháp"]),
     # heads the lexicon lacked, and lower-case heads
     ("Hội đồng Thi đua - Khen thưởng Trung ương họp phiên thường kỳ.", ["Hội đồng Thi đua - Khen thưởng Trung ương"]),
     ("NXB Kim Đồng và Nhà xuất bản Giáo dục Việt Nam phát hành bộ sách.",
