@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from vnextract.extractor.lexicon import (
+    OrganisationLexicon,
     is_name_shaped,
     is_vietnamese_syllable,
     organisation_lexicon,
@@ -142,9 +143,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in lex.heads["local"].finditer(text):
         if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             inner = lex.heads["local"].search(text, m.start() + 1, m.end())
-            if not inner or inner.start() >= m.end():
-                continue                               # "Chánh Văn phòng UBND tỉnh …": a title, then the UBND
-            m = inner
+            if inner and inner.start() < m.end():
+                m = inner                              # "Chánh Văn phòng UBND tỉnh …": a title, then the UBND
         end = place_end(text, m.end())
         if end and m.group(0)[0].isupper():
             add(m.start(), end, "local body + place", 0.9)
@@ -170,7 +170,31 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > after:
             end = place_end(text, end) or end
             add(m.start(), end, "head word + name", 0.6)
+    mentions += _acronyms(text, mentions, lex)
     return _with_prefixes(text, mentions)
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZĐ]")         # "Công ty Cổ phần Du lịch (CPDL) Công đoàn": inside a name
+_ACRONYM_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-ZĐ][A-ZĐ0-9&]{1,9})\)")
+
+
+def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> list[Mention]:
+    """An acronym defined in brackets right after an organisation ("Công ty CP Dược Hậu Giang (DHG)")
+    names it wherever it recurs in the document: definitions are collected in one pass over the
+    mentions, then all their uses are found in one pass over the text. A bare type word ("(UBND)")
+    defines nothing."""
+    defined = set()
+    for m in mentions:
+        found = _ACRONYM_DEFINED.match(text, m.end)
+        if found and not _NAME_GOES_ON.match(text, found.end()):
+            acronym = found.group("acronym")
+            if sum(c.isupper() for c in acronym) >= 2 and not any(p.fullmatch(acronym) for p in lex.heads.values()):
+                defined.add(acronym)
+    if not defined:
+        return []
+    uses = re.compile(rf"(?<![\w&])(?:{'|'.join(re.escape(a) for a in sorted(defined, key=len, reverse=True))})(?![\w&])")
+    return [Mention("ORGANIZATION", u.start(), u.end(), u.group(0), score=0.9, explanation="acronym defined in the text")
+            for u in uses.finditer(text)]
 
 
 # A committee of the National Assembly: "Ủy ban Văn hóa, Giáo dục của Quốc hội", "Hội đồng Dân tộc của Quốc hội"
@@ -190,9 +214,15 @@ def _with_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each mention with the sub-unit written before it, as a longer mention of the same score;
     not when the sub-unit ends a title ("Chánh Văn phòng UBND tỉnh": the organisation is the UBND).
     One pass over the text for the prefixes, one lookup per mention."""
-    title_ends = {end for _, end in title_spans(text)}
-    before = {m.end(): m.start() for m in _PREFIX.finditer(text)
-              if text[m.start():m.end()].rstrip() and m.start() + len(m.group(0).rstrip()) not in title_ends}
+    titles = title_spans(text)
+    title_ends = {end for _, end in titles}
+    title_reach = {start: end for start, end in titles}
+    before = {}
+    for m in _PREFIX.finditer(text):
+        word_end = m.start() + len(m.group(0).rstrip())
+        if word_end in title_ends or title_reach.get(m.start(), 0) > word_end:
+            continue                                   # "Chánh Văn phòng", "Thường trực Ban Bí thư": titles
+        before[m.end()] = m.start()
     extended = []
     for m in mentions:
         start = m.start

@@ -32,6 +32,11 @@ from tests.extractor.helpers import spans
     ("Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam tổ chức đại hội.", ["Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam"]),
     # "Chánh Văn phòng" is a title: the organisation is the one after it
     ("Ông Phạm Văn Tư, Chánh Văn phòng UBND tỉnh Đồng Tháp, cho biết.", ["UBND tỉnh Đồng Tháp"]),
+    ("Ông Lê Văn Lạc, Chánh Thanh tra tỉnh Đồng Tháp, cho biết.", ["Thanh tra tỉnh Đồng Tháp"]),
+    ("Thường trực Ban Bí thư Trần Văn An dự hội nghị.", ["Ban Bí thư"]),
+    # an acronym defined in brackets names the organisation wherever it recurs
+    ("Liên đoàn Bóng đá Việt Nam (VFF) phối hợp tổ chức giải. Theo VFF, giải có bốn đội.",
+     ["Liên đoàn Bóng đá Việt Nam", "VFF", "VFF"]),
     # heads the lexicon lacked, and lower-case heads
     ("Hội đồng Thi đua - Khen thưởng Trung ương họp phiên thường kỳ.", ["Hội đồng Thi đua - Khen thưởng Trung ương"]),
     ("NXB Kim Đồng và Nhà xuất bản Giáo dục Việt Nam phát hành bộ sách.",
@@ -58,5 +63,13 @@ def test_organisations(extractor, text, expected):
     "Các sở Y tế và 3 bộ Tài chính chưa trả lời.",
     "Kỳ thi THPT Quốc gia năm nay có nhiều điểm mới.",
 ])
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Ủy ban nhân dân (UBND) là cơ quan hành chính; UBND chịu trách nhiệm trước HĐND.", "UBND"),  # a type word
+    ("Công ty Cổ phần Du lịch (CPDL) Công đoàn nhận cờ. CPDL là viết tắt.", "CPDL"),    # inside a longer name
+])
+def test_brackets_that_define_no_acronym(extractor, text, acronym):
+    assert acronym not in spans(extractor, text, "ORGANIZATION")
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []
