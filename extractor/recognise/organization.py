@@ -105,6 +105,13 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
     return end
 
 
+# A national or club side by its age group: "U23 Việt Nam", "U15 Đài Bắc Trung Hoa" (a named team is an
+# organisation, ANNOTATION.md's Clarifications).
+_AGE_TEAM = re.compile(r"(?<![\w-])U\.?\d{2}[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t][A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
+_TOURNAMENT_BEFORE = re.compile(r"(?:giải|giải đấu|giải bóng đá|vòng loại|vòng chung kết|VCK|cúp|sân chơi)[ \t]+\Z",
+                                re.IGNORECASE)
+_REGION = re.compile(r"U\.?\d{2}[ \t]+(?:Quốc gia|Quốc tế|Đông Nam Á|Châu Á|Châu Âu|Thế giới)(?!\w)")
+_EVENT_AFTER = re.compile(r"[ \t]+(?:Suzuki[ \t]+)?(?:Cup|Championship|Games|Awards|(?:19|20)\d\d(?!\w))")
 _CHIEF_BEFORE = re.compile(r"(?<!\w)[Cc]hánh[ \t]+\Z")
 _EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
@@ -126,12 +133,18 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > start and not _PLURAL.match(text, end):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
+    for m in _AGE_TEAM.finditer(text):
+        if _TOURNAMENT_BEFORE.search(text, max(0, m.start() - 25), m.start()) or _REGION.match(text, m.start()):
+            continue                                   # "giải U19 Quốc gia", "VCK U23 châu Á": tournaments
+        add(m.start(), m.end(), "age-group team", 0.9)
     for m in _PARLIAMENT_BODY.finditer(text):
         add(m.start(), m.end(), "committee of the National Assembly", 1.0)
     for m in lex.fixed.finditer(text):
         if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 20), m.start()):
             continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond
         end = m.end()
+        if _EVENT_AFTER.match(text, end):
+            continue                                   # "AFF Cup", "APEC 2017": an event named after a body
         add(m.start(), place_end(text, end) or end, "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
         if not _PARTY_NOT_ORG.match(text, m.start()):
@@ -163,6 +176,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue                                   # "kỳ thi THPT Quốc gia" is an exam
         after = m.end()
+        if m.group(0).casefold() == "đội" and _AGE_TEAM.match(text, after + 1):
+            continue                                   # "đội U15 Việt Nam": the team is "U15 Việt Nam"
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue

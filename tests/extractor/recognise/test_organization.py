@@ -37,6 +37,12 @@ from tests.extractor.helpers import spans
     # an acronym defined in brackets names the organisation wherever it recurs
     ("Liên đoàn Bóng đá Việt Nam (VFF) phối hợp tổ chức giải. Theo VFF, giải có bốn đội.",
      ["Liên đoàn Bóng đá Việt Nam", "VFF", "VFF"]),
+    # sports teams by age group, clubs, international bodies, news agencies and enterprises known by name
+    ("Đội U15 Indonesia vô địch, U15 Việt Nam về nhì và U15 Đài Bắc Trung Hoa xếp sau.",
+     ["U15 Indonesia", "U15 Việt Nam", "U15 Đài Bắc Trung Hoa"]),
+    ("CLB Hà Nội tiếp đón đoàn công tác của FIFA.", ["CLB Hà Nội", "FIFA"]),
+    ("Ngân hàng Thế giới và WHO cam kết hỗ trợ.\nẢnh: Reuters", ["Ngân hàng Thế giới", "WHO", "Reuters"]),
+    ("Vinamilk và Hòa Phát nằm trong nhóm doanh nghiệp nộp thuế lớn nhất.", ["Vinamilk", "Hòa Phát"]),
     # heads the lexicon lacked, and lower-case heads
     ("Hội đồng Thi đua - Khen thưởng Trung ương họp phiên thường kỳ.", ["Hội đồng Thi đua - Khen thưởng Trung ương"]),
     ("NXB Kim Đồng và Nhà xuất bản Giáo dục Việt Nam phát hành bộ sách.",
@@ -62,6 +68,8 @@ def test_organisations(extractor, text, expected):
     "Thủ tướng Chính phủ ký quyết định.",
     "Các sở Y tế và 3 bộ Tài chính chưa trả lời.",
     "Kỳ thi THPT Quốc gia năm nay có nhiều điểm mới.",
+    "Đội tuyển chuẩn bị cho AFF Cup 2018 và vòng loại U23 châu Á.",   # events named after a body, a tournament
+    "Các đội tham dự giải U19 Quốc gia năm nay.",
 ])
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []
