@@ -222,7 +222,7 @@ _PARLIAMENT_BODY = re.compile(
 # "Thanh tra Bộ Xây dựng", "Văn phòng Tỉnh ủy …", "Đảng bộ Cơ quan LĐLĐ …" (officials.md §2–§3).
 _PREFIX = re.compile(
     r"(?<!\w)(?:Đoàn đại biểu|Đoàn ĐBQH|Thanh tra|Văn phòng|Đảng bộ|Đảng ủy|Công đoàn|Chi bộ|Đoàn Thanh niên|"
-    r"Thường trực|Cơ quan|Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ủy ban Kiểm tra)[ \t]+(?=[A-ZĐ])")
+    r"Cơ quan|Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ủy ban Kiểm tra)[ \t]+(?=[A-ZĐ])")
 
 
 def _with_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -236,7 +236,7 @@ def _with_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in _PREFIX.finditer(text):
         word_end = m.start() + len(m.group(0).rstrip())
         if word_end in title_ends or title_reach.get(m.start(), 0) > word_end:
-            continue                                   # "Chánh Văn phòng", "Thường trực Ban Bí thư": titles
+            continue                                   # "Chánh Văn phòng", "Trưởng Ban Tổ chức …": titles
         before[m.end()] = m.start()
     extended = []
     for m in mentions:

@@ -45,6 +45,8 @@ from tests.extractor.helpers import spans
     ("Vinamilk và Hòa Phát nằm trong nhóm doanh nghiệp nộp thuế lớn nhất.", ["Vinamilk", "Hòa Phát"]),
     # heads the lexicon lacked, and lower-case heads
     ("Hội đồng Thi đua - Khen thưởng Trung ương họp phiên thường kỳ.", ["Hội đồng Thi đua - Khen thưởng Trung ương"]),
+    ("Ông làm việc với Hội đồng Thi đua-Khen thưởng TPHCM và Hội đồng Thi đua- Khen thưởng tỉnh Nam Định.",
+     ["Hội đồng Thi đua-Khen thưởng TPHCM", "Hội đồng Thi đua- Khen thưởng tỉnh Nam Định"]),
     ("NXB Kim Đồng và Nhà xuất bản Giáo dục Việt Nam phát hành bộ sách.",
      ["NXB Kim Đồng", "Nhà xuất bản Giáo dục Việt Nam"]),
     ("Hãng Boeing bàn giao máy bay cho Vietnam Airlines.", ["Hãng Boeing", "Vietnam Airlines"]),
