@@ -52,6 +52,9 @@ def test_persons(extractor, text, expected):
     "Bộ trưởng Quốc phòng, Bộ trưởng Tư pháp và Bí thư Tỉnh ủy cùng dự.",
     "Chủ tịch HĐQT Oceanbank và Giám đốc Agribank bị khởi tố.",
     "Con trai út của Tổng thống Mỹ học tại New York.",
+    # datelines in capitals are places
+    "Tin địa phương\n\nHẢI CHÂU - Sáng 12/3, UBND quận Hải Châu tổ chức hội nghị tổng kết.",
+    "Tin địa phương\n\nĐÔNG ANH – Sáng nay, huyện tổ chức lễ ra quân làm thủy lợi.",
     # years of the sexagenary cycle
     "Tết Đinh Dậu 2017 và năm Canh Tý 2020 đều có nhiều sự kiện.",
     "Không khí xuân Nhâm Dần ấm áp trên mọi miền.",
