@@ -33,9 +33,10 @@ def _full(n: str, sep: str) -> str:
 PATTERNS = [
     # a range with one month: "ngày 1 - 9/5", "13 - 19/5/2017", "ngày 6 đến ngày 8/7/2017"
     re.compile(rf"{_PREFIX}(?P<from>\d{{1,2}})(?:\s*-\s*|(?P<to>\s+đến\s+(?:ngày\s+)?)){_SLASH}(?![\d/])"),
-    # two full dates joined by a dash or a slash: "3/7/1957-3/7/2017", "27-7-1947 / 27-7-2017", "3.1.1986 - 3.1.2006"
+    # two full dates joined: "3/7/1957-3/7/2017", "27-7-1947 / 27-7-2017", "3.1.1986 - 3.1.2006" (but the gold
+    # corpora keep "22-5-1927 - 22-5-2017" as two dates)
     re.compile(rf"{_PREFIX}{_SLASH}\s*-\s*{_SLASH_B}(?![\d/])"),
-    re.compile(_PREFIX + _full("a", "-") + r"\s*[-/]\s*" + _full("b", "-") + r"(?![\w/-])"),
+    re.compile(_PREFIX + _full("a", "-") + r"\s*/\s*" + _full("b", "-") + r"(?![\w/-])"),
     re.compile(_PREFIX + _full("a", r"\.") + r"\s*-\s*" + _full("b", r"\.") + r"(?!\w|\.\d)"),
     re.compile(rf"{_PREFIX}{_WORDS}(?!\d)", re.IGNORECASE),
     # a month and a year: "tháng 6/2017", "tháng 12 năm 2019", and in news "tháng 9.2018", "tháng 3-2019"

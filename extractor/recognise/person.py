@@ -211,7 +211,7 @@ def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
     text, word = doc.text, token.group(0)
     if len(word) < 2 or not word[1:].islower() or word in _NOT_NAME_WORDS or not is_vietnamese_syllable(word):
         return False
-    if word.casefold() in organisation_head_words() or province_at(text, token.start()):
+    if word.casefold() in organisation_head_words() or word in ("Bộ", "Sở") or province_at(text, token.start()):
         return False
     if country_names().fullmatch(word) or token.end() not in doc.word_ends(token.start()):
         return False

@@ -51,6 +51,7 @@ def test_persons(extractor, text, expected):
     # words after a Vietnamese title that are not given names
     "Bộ trưởng Quốc phòng, Bộ trưởng Tư pháp và Bí thư Tỉnh ủy cùng dự.",
     "Chủ tịch HĐQT Oceanbank và Giám đốc Agribank bị khởi tố.",
+    "Mỗi sở có không quá 3 Phó Giám đốc Sở; Thứ trưởng Bộ và Phó Giám đốc Sở cùng dự.",
     "Con trai út của Tổng thống Mỹ học tại New York.",
     # datelines in capitals are places
     "Tin địa phương\n\nHẢI CHÂU - Sáng 12/3, UBND quận Hải Châu tổ chức hội nghị tổng kết.",
