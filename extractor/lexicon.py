@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from vnextract.extractor.normalise.unicode import fold_tones
 from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines, read_rows
 
 
@@ -37,6 +39,12 @@ def honorifics() -> tuple[str, ...]:
 
 
 @cache
+def foreign_titles() -> tuple[str, ...]:
+    """Titles of foreign heads of state and royals ("Tổng thống", "Nữ hoàng"): models/lexicons/foreign_titles.txt."""
+    return tuple(read_lines("foreign_titles.txt"))
+
+
+@cache
 def title_phrases() -> tuple[str, ...]:
     """Position titles as written ("Chủ tịch", "Giám đốc", "Tỉnh ủy viên"): models/lexicons/titles.txt."""
     return tuple(read_lines("titles.txt"))
@@ -52,13 +60,34 @@ def is_name_shaped(words: Sequence[str]) -> bool:
     return 2 <= len(words) <= 4 and words[0] in surnames() and all(w[0].isupper() and not w.isupper() for w in words)
 
 
+_ONSET = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?")
+_CODA = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
+# Vowel nuclei of Vietnamese syllables, tone marks removed (a syllable's vowels and glides before its coda).
+_NUCLEI = frozenset({"a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư", "ai", "ao", "au", "ay", "âu", "ây",
+                     "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô",
+                     "uơ", "ưa", "ưi", "ươ", "ưu", "uy", "yê", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu",
+                     "uya", "uyê", "iêu", "yêu", "uyu"})
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """One syllable of Vietnamese spelling ("Dũng", "nghiêng"); not "Agribank", "Boeing", "Putin"."""
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                                                if c not in _TONE_MARKS))
+    onset = _ONSET.match(bare)
+    rest = bare[onset.end():] if onset else bare
+    if onset and onset.group(0) == "gi" and rest in _CODA:
+        return True                                    # "gì", "gìn": the i of "gi" is the vowel
+    return any(rest.endswith(coda) and rest[:len(rest) - len(coda)] in _NUCLEI for coda in _CODA)
+
+
 # Words right before a capitalised run that make it the name of something else: a street, a school,
 # an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An").
 NOT_PERSON_CONTEXT = re.compile(
     r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
-    r"đoàn thanh niên|thành phố mang tên|tên)\s*\Z"
+    r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng)\s*\Z"
 )
 
 _TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
@@ -129,6 +158,28 @@ _PLACE_TYPE = re.compile(
 _PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s?-\s?|\s+|\.)?){1,4})")
 
 
+@cache
+def district_names() -> re.Pattern[str]:
+    """Names of district-level units of 2008–June 2025 (models/lexicons/districts.txt), matched as
+    written (capitalised) on word edges: "Bắc Từ Liêm", "Hải Châu" hold family names and are places."""
+    return re.compile(rf"(?:{alternation([fold_tones(n) for n in read_lines('districts.txt')])})(?!\w)")
+
+
+_DISTRICT_TYPES = frozenset({"huyện", "quận", "thị xã", "tx", "thành phố", "tp"})
+
+
+@cache
+def _district_after_type() -> re.Pattern[str]:
+    types = r"(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|TX\.?|[Tt]hành phố|TP\.?)"
+    return re.compile(rf"(?<!\w){types}[ \t]*(?P<name>{district_names().pattern})")
+
+
+def district_spans(text: str) -> list[tuple[int, int]]:
+    """Where a district's name follows its type word ("quận Bắc Từ Liêm" → the span of "Bắc Từ Liêm"),
+    in one pass over the text; the spans do not overlap and come in order."""
+    return [m.span("name") for m in _district_after_type().finditer(text)]
+
+
 def place_end(text: str, position: int) -> int | None:
     """End of a place written after an organisation head or a title: 'tỉnh Vĩnh Phúc', 'TP.HCM',
     'huyện Minh Hóa', 'quận 5', a bare province name, or a bare 'TP' meaning the city of the article."""
@@ -137,9 +188,14 @@ def place_end(text: str, position: int) -> int | None:
         after = typed.end()
         if text.startswith(".", after) and typed.group("type").upper().startswith("TP"):
             after += 1
-        province = province_at(text, after if not text[after:after + 1].isspace() else after + 1)
+        name_start = after if not text[after:after + 1].isspace() else after + 1
+        province = province_at(text, name_start)
         if province:
             return province
+        if typed.group("type").casefold().rstrip(".") in _DISTRICT_TYPES:
+            district = district_names().match(text, name_start)
+            if district:
+                return district.end()
         name = _place_name_end(text, after)
         if name:
             return name

@@ -15,7 +15,11 @@ NORMATIVE = (r"\d{1,4}/(?:19|20)\d{2}/(?:[A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐa-
 ADMIN = r"\d{1,5}/(?:[A-ZĐ][A-Za-zĐđ]{0,5}(?:-[A-ZĐa-z0-9&]{1,12})+|[A-ZĐ][A-Za-zĐđ]{1,7}(?:-[A-ZĐ0-9]{1,8})*)"
 PARTY = r"\d{1,4}-[A-ZĐ][A-Za-zĐ]{0,4}/[A-ZĐ]{1,8}"
 SYMBOL = rf"(?:{NORMATIVE}|{PARTY}|{ADMIN})"
-NUMBER = rf"(?:{SYMBOL}|\d{{1,5}}(?![\d/]))"
+# After a document type word only: a police unit's code ("12/C01", "05/PC45-Đ2") and a number with its
+# year alone ("Nghị định 15/2020"); by themselves these read as ratios or dates.
+POLICE = r"\d{1,5}/[A-Z]{1,3}\d{1,3}(?:-[A-ZĐ0-9]{1,8})*(?![\w/])"
+YEAR_ONLY = r"\d{1,4}/(?:19|20)\d{2}(?![\w/])"
+NUMBER = rf"(?:{POLICE}|{SYMBOL}|{YEAR_ONLY}|\d{{1,5}}(?![\d/]))"
 
 TYPES = {
     "bộ luật": "Bộ luật", "luật": "Luật", "nghị định": "Nghị định", "nghị quyết": "Nghị quyết",
@@ -23,6 +27,7 @@ TYPES = {
     "chỉ thị": "Chỉ thị", "kết luận": "Kết luận", "quy định": "Quy định", "hướng dẫn": "Hướng dẫn",
     "kế hoạch": "Kế hoạch", "công văn": "Công văn", "thông báo": "Thông báo", "công điện": "Công điện",
     "pháp lệnh": "Pháp lệnh", "lệnh": "Lệnh", "giấy phép": "Giấy phép", "tờ trình": "Tờ trình",
+    "bản án": "Bản án", "cáo trạng": "Cáo trạng",
     "nđ": "Nghị định", "nq": "Nghị quyết", "qđ": "Quyết định", "ct": "Chỉ thị", "tt": "Thông tư",
 }
 CODE_TYPES = {"NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "TT": "Thông tư", "CT": "Chỉ thị",
@@ -64,11 +69,11 @@ def _attrs(kind: str | None, number: str | None) -> dict:
         attrs["type"] = kind
     if number:
         attrs["number"] = number
-        year = re.search(r"/((?:19|20)\d{2})/", number)
+        year = re.search(r"/((?:19|20)\d{2})(?:/|$)", number)
         if year:
             attrs["year"] = int(year.group(1))
         issuer = re.search(r"[-/]([A-Za-zĐđ0-9&]+)$", number)
-        if issuer and "/" in number:
+        if issuer and "/" in number and not issuer.group(1).isdigit():
             attrs["issuer_code"] = issuer.group(1)
     return attrs
 
@@ -126,6 +131,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if between and not m.group("so"):
             continue                                   # extra words are allowed only before "số"
         number = m.group("number")
+        if re.fullmatch(YEAR_ONLY, number) and raw_type[0].islower() and not m.group("so"):
+            continue                                   # "kế hoạch 5/2020" may be a month; "Nghị định 15/2020" is not
         add(m.start(), m.end(), _attrs(kind, number), "document type + number")
         position = m.end()
         while follow := FOLLOWING.match(text, position):

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from vnextract.extractor.lexicon import is_name_shaped, organisation_lexicon, place_end
+from vnextract.extractor.lexicon import (
+    OrganisationLexicon,
+    is_name_shaped,
+    is_vietnamese_syllable,
+    organisation_lexicon,
+    place_end,
+    title_spans,
+)
 from vnextract.extractor.types import Mention, SegmentedText
 
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
@@ -29,6 +36,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     text = doc.text
     tokens, i = doc.word_at_or_after(position)
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
+    proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[end:token.start]
@@ -41,16 +49,32 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
+            syllables = word.split()
+            proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
+            if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
+                proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken:
             previous_upper = previous_title = False
+            proper = 0
+        elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
+            break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
         elif word[0].isalpha() and word.casefold() not in stop and lower_run < 2 and taken:
             lower_run += 1
             end, previous_upper, previous_title = token.end, False, False
+            proper = 0
         else:
             break
         taken += 1
         i += 1
     return _before_trailing_name(text, position, end)
+
+
+def _title_case(syllable: str) -> bool:
+    return syllable[0].isupper() and (len(syllable) == 1 or not syllable.isupper())
+
+
+# Lower-case words that may still follow a proper name inside an organisation's name.
+_AFTER_PROPER = frozenset({"chi nhánh"})
 
 
 def _name_starts(text: str, position: int) -> bool:
@@ -81,6 +105,25 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
     return end
 
 
+# A national or club side by its age group: "U23 Việt Nam", "U15 Đài Bắc Trung Hoa" (a named team is an
+# organisation, ANNOTATION.md's Clarifications).
+_AGE_TEAM = re.compile(r"(?<![\w-])U\.?\d{2}[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t][A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
+_TOURNAMENT_BEFORE = re.compile(r"(?:giải|giải đấu|giải bóng đá|vòng loại|vòng chung kết|VCK|cúp|sân chơi)[ \t]+\Z",
+                                re.IGNORECASE)
+_REGION = re.compile(r"U\.?\d{2}[ \t]+(?:Quốc gia|Quốc tế|Đông Nam Á|Châu Á|Châu Âu|Thế giới)(?!\w)")
+_EVENT_AFTER = re.compile(r"[ \t]+(?:Suzuki[ \t]+)?(?:Cup|Championship|Games|Awards|(?:19|20)\d\d(?!\w))")
+_CHIEF_BEFORE = re.compile(r"(?<!\w)[Cc]hánh[ \t]+\Z")
+_EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
+
+
+def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
+    """"bộ Y tế", "sở GD&ĐT" written with a lower-case head: a ministry when its domain is
+    capitalised and no plural or count comes before it ("các sở Y tế" is not one)."""
+    domain = text[m.start() + 3:m.end()].lstrip()
+    return domain[:1].isupper() and not _GENERIC_BEFORE.search(text, max(0, m.start() - 10), m.start())
+
+
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = organisation_lexicon()
@@ -90,19 +133,31 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > start and not _PLURAL.match(text, end):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
+    for m in _AGE_TEAM.finditer(text):
+        if _TOURNAMENT_BEFORE.search(text, max(0, m.start() - 25), m.start()) or _REGION.match(text, m.start()):
+            continue                                   # "giải U19 Quốc gia", "VCK U23 châu Á": tournaments
+        add(m.start(), m.end(), "age-group team", 0.9)
+    for m in _PARLIAMENT_BODY.finditer(text):
+        add(m.start(), m.end(), "committee of the National Assembly", 1.0)
     for m in lex.fixed.finditer(text):
         if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 20), m.start()):
             continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond
         end = m.end()
+        if _EVENT_AFTER.match(text, end):
+            continue                                   # "AFF Cup", "APEC 2017": an event named after a body
         add(m.start(), place_end(text, end) or end, "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
         if not _PARTY_NOT_ORG.match(text, m.start()):
             add(m.start(), m.end(), "the Party", 1.0)
     for m in lex.ministry.finditer(text):
-        if m.group(0)[0].islower():
+        if m.group(0)[0].islower() and not _lower_case_ministry(text, m):
             continue
         add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
+        if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            inner = lex.heads["local"].search(text, m.start() + 1, m.end())
+            if inner and inner.start() < m.end():
+                m = inner                              # "Chánh Văn phòng UBND tỉnh …": a title, then the UBND
         place = place_end(text, m.end())
         if place and m.group(0)[0].isupper():
             add(m.start(), place, "local body + place", 0.9)
@@ -116,7 +171,13 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
+        if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue                                   # "Chánh Văn phòng UBND tỉnh": a title, then the UBND
+        if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue                                   # "kỳ thi THPT Quốc gia" is an exam
         after = m.end()
+        if m.group(0).casefold() == "đội" and _AGE_TEAM.match(text, after + 1):
+            continue                                   # "đội U15 Việt Nam": the team is "U15 Việt Nam"
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
@@ -124,4 +185,67 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if end > after:
             end = place_end(text, end) or end
             add(m.start(), end, "head word + name", 0.6)
-    return mentions
+    mentions += _acronyms(text, mentions, lex)
+    return _with_prefixes(text, mentions)
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZĐ]")         # "Công ty Cổ phần Du lịch (CPDL) Công đoàn": inside a name
+_ACRONYM_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-ZĐ][A-ZĐ0-9&]{1,9})\)")
+
+
+def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> list[Mention]:
+    """An acronym defined in brackets right after an organisation ("Công ty CP Dược Hậu Giang (DHG)")
+    names it wherever it recurs in the document: definitions are collected in one pass over the
+    mentions, then all their uses are found in one pass over the text. A bare type word ("(UBND)")
+    defines nothing."""
+    defined = set()
+    for m in mentions:
+        found = _ACRONYM_DEFINED.match(text, m.end)
+        if found and not _NAME_GOES_ON.match(text, found.end()):
+            acronym = found.group("acronym")
+            if sum(c.isupper() for c in acronym) >= 2 and not any(p.fullmatch(acronym) for p in lex.heads.values()):
+                defined.add(acronym)
+    if not defined:
+        return []
+    uses = re.compile(rf"(?<![\w&])(?:{'|'.join(re.escape(a) for a in sorted(defined, key=len, reverse=True))})(?![\w&])")
+    return [Mention("ORGANIZATION", u.start(), u.end(), u.group(0), score=0.9, explanation="acronym defined in the text")
+            for u in uses.finditer(text)]
+
+
+# A committee of the National Assembly: "Ủy ban Văn hóa, Giáo dục của Quốc hội", "Hội đồng Dân tộc của Quốc hội"
+# (officials.md §3.1), its domains joined by commas, "và" or a dash.
+_DOMAIN = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t](?!của\b)[a-zđà-ỹ]+){0,4}"
+_PARLIAMENT_BODY = re.compile(
+    rf"(?<!\w)(?:Ủy ban|Uỷ ban|UB|Hội đồng)[ \t]+{_DOMAIN}(?:(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]*-[ \t]*){_DOMAIN}){{0,5}}"
+    r"[ \t]+của[ \t]+Quốc hội(?!\w)")
+# Sub-units written before an organisation's name, which they belong to: "Đoàn đại biểu Quốc hội tỉnh …",
+# "Thanh tra Bộ Xây dựng", "Văn phòng Tỉnh ủy …", "Đảng bộ Cơ quan LĐLĐ …" (officials.md §2–§3).
+_PREFIX = re.compile(
+    r"(?<!\w)(?:Đoàn đại biểu|Đoàn ĐBQH|Thanh tra|Văn phòng|Đảng bộ|Đảng ủy|Công đoàn|Chi bộ|Đoàn Thanh niên|"
+    r"Cơ quan|Ban Thường vụ|Ban Chấp hành|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ủy ban Kiểm tra)[ \t]+(?=[A-ZĐ])")
+
+
+def _with_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the sub-unit written before it, as a longer mention of the same score;
+    not when the sub-unit ends a title ("Chánh Văn phòng UBND tỉnh": the organisation is the UBND).
+    One pass over the text for the prefixes, one lookup per mention."""
+    titles = title_spans(text)
+    title_ends = {end for _, end in titles}
+    title_reach = {start: end for start, end in titles}
+    before = {}
+    for prefix in _PREFIX.finditer(text):
+        word_end = prefix.start() + len(prefix.group(0).rstrip())
+        if word_end in title_ends or title_reach.get(prefix.start(), 0) > word_end:
+            continue                                   # "Chánh Văn phòng", "Trưởng Ban Tổ chức …": titles
+        before[prefix.end()] = prefix.start()
+    extended = []
+    for mention in mentions:
+        start = mention.start
+        for _ in range(3):                             # "Đảng bộ Cơ quan LĐLĐ …": prefixes chain
+            if start not in before:
+                break
+            start = before[start]
+        if start != mention.start:
+            extended.append(Mention("ORGANIZATION", start, mention.end, text[start:mention.end], score=mention.score,
+                                    explanation=mention.explanation + " + sub-unit"))
+    return mentions + extended

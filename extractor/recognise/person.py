@@ -13,10 +13,16 @@ from vnextract.extractor.lexicon import (
     NOT_PERSON_CONTEXT,
     alternation,
     country_names,
+    district_spans,
+    foreign_titles,
+    head_word_at,
     honorifics,
+    is_vietnamese_syllable,
+    organisation_head_words,
     province_at,
     surnames,
     title_phrases,
+    title_words,
 )
 from vnextract.extractor.resources import province_gazetteer, read_lines
 from vnextract.extractor.types import Mention, SegmentedText
@@ -30,6 +36,9 @@ _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hô
                              "Hiện", "Tháng", "Ông", "Bà", "Do", "Vì", "Ngoài", "Bên"})
 _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "TỜ TRÌNH", "CÔNG VĂN", "NGHỊ QUYẾT",
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
+# The sexagenary cycle names years ("Tết Đinh Dậu", "năm Canh Tý"); several stems are family names.
+_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
+_BRANCHES = frozenset({"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"})
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
 
@@ -38,16 +47,18 @@ def _lexicons() -> dict:
     # What comes right before a name, matched on the reversed text: a search for "… title\s*\Z"
     # tries every start in the window, a match on the reversed window tries one (same language).
     honorific_words = honorifics()
-    honorific = alternation([h[::-1] for h in honorific_words])
+    honorific = alternation([h[::-1] for h in honorific_words + foreign_titles()])
     titles = alternation([t[::-1] for t in title_phrases()])
     direct = re.compile(rf"\s*(?:{honorific})(?!\w)", re.IGNORECASE)                  # "ông ", "GS.TS "
     title = re.compile(rf"\s*(?:{titles})(?!\w)", re.IGNORECASE)                      # "Chủ tịch "
     near = re.compile(rf"\s*(?:[\w&.-]+\s+){{1,6}}(?:{titles})(?!\w)", re.IGNORECASE)  # "Giám đốc Sở Y tế "
+    foreign = re.compile(rf"\s*(?:{alternation([t[::-1] for t in foreign_titles()])})(?!\w)", re.IGNORECASE)
     return {
         "direct": direct,
+        "foreign": foreign,
         "title": title,
         "near": near,
-        "honorific": frozenset(w.casefold() for w in honorific_words),
+        "honorific": frozenset(w.casefold() for w in honorific_words + foreign_titles()),
         "not_person": frozenset(read_lines("not_person_names.txt")),
     }
 
@@ -57,19 +68,37 @@ def _is_name_token(word: str) -> bool:
     return bool(head) and head[0].isupper() and (head[1:].islower() or len(head) == 1 or head.isupper())
 
 
+def surface_is_caps(text: str, start: int, end: int) -> bool:
+    return text[start:end].isupper()
+
+
 def _caps_style(word: str) -> bool:
     """True for an all-capitals word of two letters or more ('LÊ', 'THOA'); runs do not mix styles."""
     return len(word) > 1 and word.isupper()
 
 
+_INITIAL = re.compile(r"[A-ZĐ]{1,2}")
+_CAPITALISED_NEXT = re.compile(r" [A-ZĐÀ-Ỹ]")
+_PARTICLE = re.compile(r" (?:da|de|dos|do|van der|van|von der|von|bin|al|de la|del) [A-Z][a-z]+(?!\w)")
+_ROMAN = re.compile(r" (?:II|III|IV|VI|VII|VIII)(?![\w.])")
+
+
+def _joined(text: str, previous: re.Match[str], word: re.Match[str]) -> bool:
+    """Two capitalised tokens of one name: one space between them, or a full stop after an initial
+    ("A.Ivanov", "John F. Kennedy", "T.Lê")."""
+    gap = text[previous.end():word.start()]
+    if gap == " ":
+        return _caps_style(word.group(0)) == _caps_style(previous.group(0))
+    return gap in (".", ". ") and bool(_INITIAL.fullmatch(previous.group(0)))
+
+
 def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
-    """Runs of capitalised tokens separated by one space, within [start, end)."""
+    """Runs of capitalised tokens separated by one space (or joined by an initial's full stop), within [start, end)."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group(0)
-        if (_is_name_token(word) and current and text[current[-1].end():m.start()] == " "
-                and _caps_style(word) == _caps_style(current[-1].group(0))):
+        if _is_name_token(word) and current and _joined(text, current[-1], m):
             current.append(m)
             continue
         if current:
@@ -101,8 +130,10 @@ def _cue(text: str, position: int) -> str | None:
     lex = _lexicons()
     if lex["direct"].match(backwards):
         return "direct"
-    if lex["title"].match(backwards) or lex["near"].match(backwards):
-        return "near"                                  # a title is followed by names and by organisations alike
+    if lex["title"].match(backwards):
+        return "title"                                 # a title is followed by names and by organisations alike
+    if lex["near"].match(backwards):
+        return "near"
     return None
 
 
@@ -151,13 +182,40 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
             name = _shrink_to_word_end(doc, name[:4], 2)
             if len(name) >= 2:
                 return name, cue
+    if cue == "direct" and _after_foreign_title(doc.text, tokens[0].start()):
+        country = country_names().match(doc.text, tokens[0].start())
+        if country:                                    # "Nữ hoàng Anh Elizabeth"; "Tổng thống Mỹ" is no one
+            tokens = [t for t in tokens if t.start() >= country.end()]
+            if not tokens:
+                return None, cue
     if cue == "direct" and len(tokens) <= 4:
         name = _shrink_to_word_end(doc, _usable(tokens), 1)
         return (name or None), cue                     # "ông Quý", "GS Báo", "bà T"
+    if cue == "title" and len(tokens) == 1 and _given_name(doc, tokens[0]):
+        return tokens, cue                             # "Bộ trưởng Dũng cho biết"
     foreign = [t for t in tokens if t.group(0).isascii()]
-    if cue == "near" and 2 <= len(foreign) <= 4 and foreign == tokens[len(tokens) - len(foreign):]:
+    if cue in ("near", "title") and 2 <= len(foreign) <= 4 and foreign == tokens[len(tokens) - len(foreign):]:
         return foreign, cue                            # a foreign name after a title and its organisation
     return None, cue
+
+
+def _after_foreign_title(text: str, position: int) -> bool:
+    window = text[max(0, position - 30):position]
+    return window.endswith(" ") and bool(_lexicons()["foreign"].match(window[::-1]))
+
+
+def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
+    """A single capitalised word right after a Vietnamese title is a given name when it is one
+    Vietnamese syllable ("Dũng", not "Agribank") and a whole word of its own (not the first syllable
+    of "Quốc hội", "Tư pháp"), and not an organisation's head word, a place, a country or a title."""
+    text, word = doc.text, token.group(0)
+    if len(word) < 2 or not word[1:].islower() or word in _NOT_NAME_WORDS or not is_vietnamese_syllable(word):
+        return False
+    if word.casefold() in organisation_head_words() or word in ("Bộ", "Sở") or province_at(text, token.start()):
+        return False
+    if country_names().fullmatch(word) or token.end() not in doc.word_ends(token.start()):
+        return False
+    return not title_words().match(text, token.start())
 
 
 def recognise(doc: SegmentedText) -> list[Mention]:
@@ -167,6 +225,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     mentions: list[Mention] = []
     countries = [m.span() for m in country_names().finditer(text)]
     country_starts = [s for s, _ in countries]
+    districts = district_spans(text)
+    district_starts = [s for s, _ in districts]
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
@@ -175,16 +235,26 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if not name:
                 continue
             start, end = name[0].start(), name[-1].end()
+            if (roman := _ROMAN.match(text, end)) and not surface_is_caps(text, start, end):
+                end = roman.end()                          # "Elizabeth II"
+            elif (particle := _PARTICLE.match(text, end)) and text[start:end].isascii():
+                end = particle.end()                       # "Lula da Silva", "Ursula von der Leyen"
             surface = text[start:end]
             all_caps = surface.isupper()
             if all_caps and (surface in _HEADINGS or len(name) < 2 or not (cue == "direct" or end == para_end)):
                 continue
-            if len(name) == 1 and cue != "direct":
+            if len(name) == 1 and cue not in ("direct", "title"):
                 continue
+            if len(name) == 1 and head_word_at(text, start) and _CAPITALISED_NEXT.match(text, end):
+                continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
             if _inside_country(countries, country_starts, start, end):
                 continue                                   # "Tây Ban Nha" holds no "Ban Nha" (but "ông Đức" is a man)
+            if _overlaps(districts, district_starts, start, end):
+                continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
+            if len(name) == 2 and name[0].group(0) in _STEMS and name[1].group(0) in _BRANCHES and cue != "direct":
+                continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
             place = gazetteer.canonical(surface)
             if surface in lex["not_person"] or (place and not place[1] and not cue):
                 continue                                   # "Hà Nội"; but "Hồ Chí Minh" alone is the person
@@ -205,6 +275,14 @@ def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: 
     one starting at or before the span can hold it)."""
     k = bisect_right(starts, start) - 1
     return k >= 0 and countries[k][1] >= end and countries[k][1] - countries[k][0] > end - start
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """[start, end) overlaps one of `spans` (ordered, not overlapping; `starts` their starts)."""
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and spans[k][1] > start:
+        return True
+    return k + 1 < len(spans) and spans[k + 1][0] < end
 
 
 def _byline(doc: SegmentedText, start: int, end: int, *, found_here: bool) -> list[Mention]:

@@ -16,6 +16,16 @@ from tests.extractor.helpers import attrs, spans
     ("Số liệu tính đến tháng 12 năm 2019.", "tháng 12 năm 2019", "2019-12"),
     ("Lễ hội diễn ra ngày 1 - 9/5 hằng năm.", "ngày 1 - 9/5", "--05-01/--05-09"),
     ("Họp báo định kỳ chiều 27.6. Ông Thành chủ trì.", "27.6", "--06-27"),
+    # news styles of a month and year, and a date alone in brackets
+    ("Công trình khởi công từ tháng 9.2018 và hoàn thành vượt tiến độ.", "tháng 9.2018", "2018-09"),
+    ("Dự án được phê duyệt vào tháng 3-2019.", "tháng 3-2019", "2019-03"),
+    ("Văn bản ký ngày 15 tháng 9.2018 tại trụ sở.", "ngày 15 tháng 9.2018", "2018-09-15"),
+    ("Đoàn công tác của tỉnh (14.5) đã kiểm tra tiến độ.", "14.5", "--05-14"),
+    # ranges written with "đến", and two full dates joined by a dash or a slash
+    ("Lớp tập huấn diễn ra từ ngày 6 đến ngày 8/7/2017 tại tỉnh.", "ngày 6 đến ngày 8/7/2017", "2017-07-06/2017-07-08"),
+    ("Kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ (27-7-1947 / 27-7-2017).", "27-7-1947 / 27-7-2017",
+     "1947-07-27/2017-07-27"),
+    ("Kỷ niệm 20 năm ngày ra số báo đầu tiên (3.1.1996 - 3.1.2016).", "3.1.1996 - 3.1.2016", "1996-01-03/2016-01-03"),
 ])
 def test_dates(extractor, text, expected, value):
     assert spans(extractor, text, "DATE") == [expected]
@@ -32,6 +42,11 @@ def test_a_missing_year_is_inferred_from_the_document_date(extractor):
     "Giai đoạn 2016-2020 và Quý I/2020 có nhiều chuyển biến.",
     "Năm 2019 là năm bản lề.",
     "Điểm chuẩn môn Tiếng Anh từ 8.5 trở lên.",
+    # fractions: a day below its month with a quantity after it or a qualifier before it
+    "Đến nay đã có 2/3 số hộ thoát nghèo.",
+    "Diện tích rừng trồng mới chiếm 1/4 tổng diện tích của huyện.",
+    "Sản lượng chỉ bằng 1/10 so với cùng kỳ.",
+    "Mỗi thôn có từ 6 đến 8/10 số hộ tham gia mô hình.",
 ])
 def test_not_dates(extractor, text):
     assert spans(extractor, text, "DATE") == []

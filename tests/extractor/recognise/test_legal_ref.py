@@ -17,9 +17,23 @@ from tests.extractor.helpers import attrs, spans
     ("Theo Luật Nhà ở năm 2014 và Luật Đầu tư công.", ["Luật Nhà ở", "Luật Đầu tư công"]),
     ("Các văn bản 98/2023/NĐ-CP và 1290/QĐ-TTg đã được ban hành.", ["98/2023/NĐ-CP", "1290/QĐ-TTg"]),
     ("UBND đã ký các Quyết định mang số 2356, 2357 và 2358.", ["Quyết định mang số 2356", "2357", "2358"]),
+    # police and court numbers
+    ("Cơ quan điều tra ban hành Quyết định số 12/C01 về việc khởi tố.", ["Quyết định số 12/C01"]),
+    ("Công an tỉnh ra Quyết định khởi tố bị can số 05/PC45-Đ2 ngày 3/4.", ["Quyết định khởi tố bị can số 05/PC45-Đ2"]),
+    ("Theo bản án số 02/2017/HC-ST của TAND tỉnh, quyết định bị hủy.", ["bản án số 02/2017/HC-ST"]),
+    ("Bản án hình sự sơ thẩm số 45/2019/HS-ST đã có hiệu lực.", ["Bản án hình sự sơ thẩm số 45/2019/HS-ST"]),
+    ("Viện kiểm sát ban hành Cáo trạng số 12/CT-VKS-P2 truy tố bị can.", ["Cáo trạng số 12/CT-VKS-P2"]),
+    # a number with its year only
+    ("Nghị định 15/2020 quy định xử phạt vi phạm hành chính.", ["Nghị định 15/2020"]),
+    ("Thực hiện Nghị quyết số 68/2025 của Bộ Chính trị.", ["Nghị quyết số 68/2025"]),
 ])
 def test_references(extractor, text, expected):
     assert spans(extractor, text, "LEGAL_REF") == expected
+
+
+def test_a_year_alone_is_the_year(extractor):
+    (found,) = attrs(extractor, "Nghị định 15/2020 quy định xử phạt.", "LEGAL_REF")
+    assert found == {"type": "Nghị định", "number": "15/2020", "year": 2020}
 
 
 def test_attributes(extractor):
@@ -31,6 +45,8 @@ def test_attributes(extractor):
     "Ông là luật sư có nhiều năm kinh nghiệm.",
     "Cán bộ vi phạm kỷ luật sẽ bị xử lý nghiêm.",
     "Có 461/465 đại biểu tán thành.",
+    "Số hồ sơ được duyệt là 12/C01 trên tổng số nộp.",          # a police-style code alone is no reference
+    "Theo kế hoạch 5/2020 của đơn vị, việc kiểm tra diễn ra đúng hạn.",
 ])
 def test_not_references(extractor, text):
     assert spans(extractor, text, "LEGAL_REF") == []

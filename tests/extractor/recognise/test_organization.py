@@ -16,6 +16,49 @@ from tests.extractor.helpers import spans
     ("Cụm thi đua số 3 gồm 9 đơn vị.", ["Cụm thi đua số 3"]),
     ("Theo TTXVN, Chính phủ đã phê duyệt đề án.", ["TTXVN", "Chính phủ"]),
     ("Công ty CP Licogi 14 đón nhận Huân chương.", ["Công ty CP Licogi 14"]),
+    # a lower-case word after a proper name ends the organisation's name
+    ("Báo Thanh Niên luôn đồng hành cùng các cơ quan báo chí.", ["Báo Thanh Niên"]),
+    ("Bệnh viện Trưng Vương ký kết hợp tác với Sở Y tế.", ["Bệnh viện Trưng Vương", "Sở Y tế"]),
+    ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam lên tiếng đòi thu phí.",
+     ["Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam"]),
+    ("Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp mới.", ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    # committees of the National Assembly, with their domains joined by commas
+    ("Ủy ban Văn hóa, Giáo dục của Quốc hội tổ chức phiên giải trình.", ["Ủy ban Văn hóa, Giáo dục của Quốc hội"]),
+    ("Ủy ban Quốc phòng và An ninh của Quốc hội họp phiên toàn thể.", ["Ủy ban Quốc phòng và An ninh của Quốc hội"]),
+    # sub-units written before the organisation they belong to
+    ("Đại biểu Lê Văn Ba, Đoàn đại biểu Quốc hội tỉnh Thái Bình, chất vấn.", ["Đoàn đại biểu Quốc hội tỉnh Thái Bình"]),
+    ("Thanh tra Bộ Xây dựng đã ban hành kết luận.", ["Thanh tra Bộ Xây dựng"]),
+    ("Văn phòng Tỉnh ủy Nghệ An tiếp nhận hồ sơ.", ["Văn phòng Tỉnh ủy Nghệ An"]),
+    ("Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam tổ chức đại hội.", ["Đảng bộ Cơ quan LĐLĐ tỉnh Hà Nam"]),
+    # "Chánh Văn phòng" is a title: the organisation is the one after it
+    ("Ông Phạm Văn Tư, Chánh Văn phòng UBND tỉnh Đồng Tháp, cho biết.", ["UBND tỉnh Đồng Tháp"]),
+    ("Ông Lê Văn Lạc, Chánh Thanh tra tỉnh Đồng Tháp, cho biết.", ["Thanh tra tỉnh Đồng Tháp"]),
+    ("Thường trực Ban Bí thư Trần Văn An dự hội nghị.", ["Ban Bí thư"]),
+    # an acronym defined in brackets names the organisation wherever it recurs
+    ("Liên đoàn Bóng đá Việt Nam (VFF) phối hợp tổ chức giải. Theo VFF, giải có bốn đội.",
+     ["Liên đoàn Bóng đá Việt Nam", "VFF", "VFF"]),
+    # sports teams by age group, clubs, international bodies, news agencies and enterprises known by name
+    ("Đội U15 Indonesia vô địch, U15 Việt Nam về nhì và U15 Đài Bắc Trung Hoa xếp sau.",
+     ["U15 Indonesia", "U15 Việt Nam", "U15 Đài Bắc Trung Hoa"]),
+    ("CLB Hà Nội tiếp đón đoàn công tác của FIFA.", ["CLB Hà Nội", "FIFA"]),
+    ("Ngân hàng Thế giới và WHO cam kết hỗ trợ.\nẢnh: Reuters", ["Ngân hàng Thế giới", "WHO", "Reuters"]),
+    ("Vinamilk và Hòa Phát nằm trong nhóm doanh nghiệp nộp thuế lớn nhất.", ["Vinamilk", "Hòa Phát"]),
+    # heads the lexicon lacked, and lower-case heads
+    ("Hội đồng Thi đua - Khen thưởng Trung ương họp phiên thường kỳ.", ["Hội đồng Thi đua - Khen thưởng Trung ương"]),
+    ("Ông làm việc với Hội đồng Thi đua-Khen thưởng TPHCM và Hội đồng Thi đua- Khen thưởng tỉnh Nam Định.",
+     ["Hội đồng Thi đua-Khen thưởng TPHCM", "Hội đồng Thi đua- Khen thưởng tỉnh Nam Định"]),
+    ("NXB Kim Đồng và Nhà xuất bản Giáo dục Việt Nam phát hành bộ sách.",
+     ["NXB Kim Đồng", "Nhà xuất bản Giáo dục Việt Nam"]),
+    ("Hãng Boeing bàn giao máy bay cho Vietnam Airlines.", ["Hãng Boeing", "Vietnam Airlines"]),
+    ("Tại THPT Lê Viết Thuật, học sinh Trường CĐ Kinh tế Kỹ thuật đến giao lưu.",
+     ["THPT Lê Viết Thuật", "Trường CĐ Kinh tế Kỹ thuật"]),
+    ("Nghệ sĩ Nhà hát Tuổi Trẻ biểu diễn tại Bảo tàng Hồ Chí Minh.", ["Nhà hát Tuổi Trẻ", "Bảo tàng Hồ Chí Minh"]),
+    ("Ông đề nghị bộ Y tế và sở GD&ĐT kiểm tra.", ["bộ Y tế", "sở GD&ĐT"]),
+    ("Được Tổng LĐLĐ Việt Nam tặng Bằng khen; UB Thường vụ Quốc hội cho ý kiến.",
+     ["Tổng LĐLĐ Việt Nam", "UB Thường vụ Quốc hội"]),
+    # a district's name is the organisation's, even when it holds a family name
+    ("Công an quận Bắc Từ Liêm đã tạm giữ đối tượng.", ["Công an quận Bắc Từ Liêm"]),
+    ("UBND quận Hải Châu tổ chức hội nghị tổng kết.", ["UBND quận Hải Châu"]),
 ])
 def test_organisations(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
@@ -25,6 +68,18 @@ def test_organisations(extractor, text, expected):
     "Các sở, ban, ngành và UBND các tỉnh tham gia.",
     "Sở Thông tin và Truyền thông 9 tỉnh đã ký giao ước.",
     "Thủ tướng Chính phủ ký quyết định.",
+    "Các sở Y tế và 3 bộ Tài chính chưa trả lời.",
+    "Kỳ thi THPT Quốc gia năm nay có nhiều điểm mới.",
+    "Đội tuyển chuẩn bị cho AFF Cup 2018 và vòng loại U23 châu Á.",   # events named after a body, a tournament
+    "Các đội tham dự giải U19 Quốc gia năm nay.",
 ])
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Ủy ban nhân dân (UBND) là cơ quan hành chính; UBND chịu trách nhiệm trước HĐND.", "UBND"),  # a type word
+    ("Công ty Cổ phần Du lịch (CPDL) Công đoàn nhận cờ. CPDL là viết tắt.", "CPDL"),    # inside a longer name
+])
+def test_brackets_that_define_no_acronym(extractor, text, acronym):
+    assert acronym not in spans(extractor, text, "ORGANIZATION")

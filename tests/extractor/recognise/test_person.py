@@ -19,6 +19,18 @@ from tests.extractor.helpers import spans
     ("Các đồng chí: Hoàng Văn Đại, Tống Thị Yến và Đào Việt Hà.", ["Hoàng Văn Đại", "Tống Thị Yến", "Đào Việt Hà"]),
     ("Kết thúc hội nghị, các đơn vị ký giao ước thi đua.\n\nThanh Nga", ["Thanh Nga"]),
     ("Ông Đức và chị Mỹ nhận giấy khen của xã.", ["Đức", "Mỹ"]),          # given names that are also countries
+    # a given name alone right after a title
+    ("Bộ trưởng Dũng cho biết sẽ kiểm tra lại toàn bộ hồ sơ.", ["Dũng"]),
+    ("Phát biểu tại hội nghị, Chủ tịch Hùng nhấn mạnh yêu cầu này.", ["Hùng"]),
+    # foreign persons: after a foreign title, with initials, particles and regnal numbers
+    ("Tổng thống Putin tiếp đoàn đại biểu Việt Nam.", ["Putin"]),
+    ("Nữ hoàng Anh Elizabeth II kỷ niệm 65 năm trị vì.", ["Elizabeth II"]),
+    ("Khi đó, Vua George qua đời và Công chúa Margaret còn nhỏ.", ["George", "Margaret"]),
+    ("Tổng thống Mỹ John F. Kennedy thăm London.", ["John F. Kennedy"]),
+    ("Ông A.Ivanov và bà M. Thatcher cùng dự hội thảo.", ["A.Ivanov", "M. Thatcher"]),
+    ("Cựu Tổng thống Lula da Silva dẫn đầu cuộc thăm dò.", ["Lula da Silva"]),
+    # initials in a photo credit or a byline
+    ("Lễ khánh thành nhà văn hóa thôn.\nẢnh: T.Lê", ["T.Lê"]),
 ])
 def test_persons(extractor, text, expected):
     assert spans(extractor, text, "PERSON") == expected
@@ -26,6 +38,9 @@ def test_persons(extractor, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Trường THPT chuyên Võ Nguyên Giáp tổ chức lễ khai giảng.",
+    # organisations named after a person hold no person
+    "Nhà xuất bản Nguyễn Du và Trường THPT Nguyễn Trãi ký kết hợp tác.",
+    "Sách do NXB Kim Đồng ấn hành.",
     "Cắt băng khánh thành đường Võ Trần Chí.",
     "Ông được tặng Huân chương Hồ Chí Minh.",
     "Thủ tướng Chính phủ đã ký quyết định.",
@@ -33,6 +48,19 @@ def test_persons(extractor, text, expected):
     "Ngài Đại sứ Tây Ban Nha thăm tỉnh; HLV người Bồ Đào Nha chỉ đạo các học trò.",   # no "Ban Nha", "Đào Nha"
     "- 0",                                      # a short line of dashes and digits is not a byline (found by hypothesis)
     "Kết quả:\n- -\nLê-nin",
+    # words after a Vietnamese title that are not given names
+    "Bộ trưởng Quốc phòng, Bộ trưởng Tư pháp và Bí thư Tỉnh ủy cùng dự.",
+    "Chủ tịch HĐQT Oceanbank và Giám đốc Agribank bị khởi tố.",
+    "Mỗi sở có không quá 3 Phó Giám đốc Sở; Thứ trưởng Bộ và Phó Giám đốc Sở cùng dự.",
+    "Con trai út của Tổng thống Mỹ học tại New York.",
+    # datelines in capitals are places
+    "Tin địa phương\n\nHẢI CHÂU - Sáng 12/3, UBND quận Hải Châu tổ chức hội nghị tổng kết.",
+    "Tin địa phương\n\nĐÔNG ANH – Sáng nay, huyện tổ chức lễ ra quân làm thủy lợi.",
+    # years of the sexagenary cycle
+    "Tết Đinh Dậu 2017 và năm Canh Tý 2020 đều có nhiều sự kiện.",
+    "Không khí xuân Nhâm Dần ấm áp trên mọi miền.",
+    # districts whose names hold family names
+    "Người dân quận Bắc Từ Liêm và huyện Hoàng Su Phì phấn khởi đón Tết.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
