@@ -130,6 +130,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     mentions: list[Mention] = []
 
     def add(start: int, end: int, why: str, score: float) -> None:
+        doc.deadline.check("ORGANIZATION")
         if end > start and not _PLURAL.match(text, end):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
