@@ -172,29 +172,32 @@ def official_rows(record: OfficialRecord, no: int, doc_id: str, entities: _Entit
     return official, rows
 
 
-def _conferral_date(record: AwardRecord, document: DocumentDate | None) -> DocumentDate | None:
-    """The conferral's date as stated (a day without its year takes the document's), else the document's."""
-    if record.date_source == "document":
-        return document
-    if record.date_source != "text" or not record.date:
-        return None
-    year = document.year if document else None
-    parts = [f"{year:04d}{part[1:]}" if year and _YEARLESS.fullmatch(part) else part for part in record.date.split("/")]
-    return parse_document_date("/".join(parts))
+def _conferral_date(record: AwardRecord, document: DocumentDate | None) -> tuple[DocumentDate | None, str | None]:
+    """The conferral's date and where it is from: as its sentence states it ('text'; a day written
+    without its year takes the document's), else the document's ('document', as the record says
+    when it states none, and also when the day it states cannot be dated: '25/1' in an article
+    dated '2005-2006')."""
+    if record.date_source == "text" and record.date:
+        year = document.year if document else None
+        parts = [f"{year:04d}{p[1:]}" if year and _YEARLESS.fullmatch(p) else p for p in record.date.split("/")]
+        stated = parse_document_date("/".join(parts))
+        if stated:
+            return stated, "text"
+    return (document, "document") if document else (None, None)
 
 
 def award_rows(record: AwardRecord, no: int, doc_id: str, entities: _Entities, document: DocumentDate | None) -> list[Row]:
     evidence = record.evidence
     sentences = evidence.sentences if evidence else []
     recipient_spans = evidence.recipients if evidence else []
-    day = _conferral_date(record, document)
+    day, source = _conferral_date(record, document)
     decision = record.decision
     common: Row = {
         "doc_id": doc_id, "award_no": no, "award": record.award,
         **{column: record.attrs.get(key) for key, column in AWARD_ATTRS.items()},
         "issuer": record.issuer, "issuer_normalised": record.issuer_office, "status": record.status,
         "date": day.start if day else None, "date_precision": day.precision if day else None,
-        "date_source": record.date_source if day else None, "year": day.year if day else None,
+        "date_source": source, "year": day.year if day else None,
         "decision": decision.text if decision else None, "decision_number": decision.number if decision else None,
         "decision_year": entities.attrs("LEGAL_REF", decision.span).get("year") if decision else None,
         **_columns("award", _first(evidence.award) if evidence else None),

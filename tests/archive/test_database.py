@@ -92,6 +92,17 @@ def test_a_conferral_dated_in_its_sentence_takes_the_documents_year_when_it_writ
     assert all(award_date == entity_date for *_, award_date, _, _, _, entity_date in rows)
 
 
+def test_a_stated_day_that_cannot_be_dated_leaves_the_conferral_the_documents_date(extractor, tmp_path):
+    text = ("Tin địa phương\nSáng 25/1, Chủ tịch UBND tỉnh Nghệ An đã tặng Bằng khen cho Trường THPT Phan Bội Châu "
+            "vì thành tích xuất sắc trong năm học.")
+    document = _document(extractor, text, "undatable", "2005-2006")
+    award = next(r for r in document["records"] if r["type"] == "award")
+    assert (award["date"], award["date_source"]) == ("--01-25", "text")
+    with _archive(tmp_path, [document]) as con:
+        row = con.execute("SELECT date, date_precision, date_source, year FROM awards").fetchone()
+    assert row == (date(2005, 1, 1), "range", "document", None)
+
+
 def test_records_evidence_reaches_the_evidence_columns(extractor, tmp_path):
     """Each title points at the sentence it is written in, the official at its first sentence, and an
     award row at its conferral's sentence, with the spans of the person, the title, the award and
