@@ -20,7 +20,7 @@ from vnextract.extractor.archive.rows import DocumentRows
 from vnextract.extractor.archive.tables import DOCUMENT_TABLES, TABLES, arrow_table, ddl
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"            # 2: documents' date range and scheme basis, title and recipient spans
 
 VIEWS = {
     "award_rows": (
@@ -98,6 +98,12 @@ class Archive:
     def _create(self) -> None:
         exists = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "documents" in exists:
+            version = (self.con.execute("SELECT max(value) FROM archive_info WHERE name = 'schema_version'").fetchone()
+                       or [None])[0]
+            if version != SCHEMA_VERSION:
+                self.con.close()
+                raise ValueError(f"{self.path} has the tables of archive schema {version}, this vnextract writes schema "
+                                 f"{SCHEMA_VERSION}: load the documents into a new archive")
             return
         self.con.execute("BEGIN")
         for table in TABLES:
@@ -139,9 +145,9 @@ class Archive:
             doc_id = str(document.get("id") or key)
             if doc_id in self.doc_ids:
                 doc_id = key
+        self.buffer.add(document, doc_id)                      # raises on a record the schema refuses: nothing kept
         self.known[key] = (doc_id, digest)
         self.doc_ids.add(doc_id)
-        self.buffer.add(document, doc_id)
         if len(self.buffer) >= self.flush_every:
             self.flush()
         return True

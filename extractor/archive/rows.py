@@ -1,179 +1,52 @@
 """One output document (a dict as written by `extract`/`batch`) → typed rows for each archive table.
 
-Records do not point at their entities yet, nor carry their evidence: until they do (issue 14 adds
-`evidence`, structured titles, award dates and recipients' kinds), the rows link a record to the
-entity with the same text in the sentence that best fits it, and derive a title's role,
-organisation and province from the entities written inside it. Every new field is read from the
-record when present, so it reaches the tables without a change here.
+Records are read through the output schema (`extractor/schema.py`, what `vnextract schema` prints):
+a title's role, organisation, province and current/former come from `positions`, a recipient's
+kind and province from `recipient_details`, the issuer's office, the conferral's date and the
+decision from the award record, every offset from the record's `evidence`. A record may leave its
+normalised fields out (the scored fields alone, as in ANNOTATION.md): the rows then leave those
+columns empty. The document date is parsed by `extractor/dates.py`, which also picks the scheme.
+
+What the records do not carry, and is read here:
+- a province's scheme and its 2025 unit's GSO code: from the PROVINCE entity inside the evidence
+  span of the title, recipient or percentage (empty when PROVINCE entities were not output);
+- a percentage's unit (percent or percentage point): from the PERCENT entity at its evidence span;
+- the decision's year: from the LEGAL_REF entity at the decision's span;
+- a yearless conferral date ("--01-25", a day written without its year): the document's year, as
+  the DATE entity's `inferred` value has it;
+- whether a title's organisation names a particular body, or is a bare one ("UBND tỉnh", "Tỉnh
+  ủy") that the officials register must not link people on;
+- the evidence sentence of each title and recipient: the record's sentence holding its first span.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache, cached_property
 from typing import Any
 
-from vnextract.extractor.resources import fold_key, read_lines
-from vnextract.extractor.segment.sentences import paragraphs, sentences
+from pydantic import BaseModel, ValidationError
+
+from vnextract.extractor.dates import DocumentDate, parse_document_date, province_scheme
+from vnextract.extractor.normalise.unicode import normalised
+from vnextract.extractor.resources import fold_key
+from vnextract.extractor.schema import AwardRecord, OfficialRecord, PercentageRecord, Span
 
 Row = dict[str, Any]
+RECORDS: dict[str, type[BaseModel]] = {"official": OfficialRecord, "award": AwardRecord, "percentage": PercentageRecord}
 
-
-# --- meta.date ------------------------------------------------------------------------------------------------
-# A stand-in for extractor/dates.py (issue 11), which will parse dates with their precision: replace
-# parse_meta_date by it when it lands.
-
-_ISO = re.compile(r"~?\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\b")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})$")
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
-@dataclass(frozen=True)
-class MetaDate:
-    value: date | None          # the first day of what is written (a year → 1 January)
-    precision: str | None       # "day", "month" or "year"
-
-
-def parse_meta_date(raw: Any) -> MetaDate:
-    text = str(raw or "").strip()
-    parts: tuple[str | None, ...] = ()
-    if m := _COMPACT.match(text):
-        parts = m.groups()
-    elif m := _DMY.match(text):
-        parts = (m.group(3), m.group(2), m.group(1))
-    elif m := _ISO.match(text):
-        parts = m.groups()
-    if not parts:
-        return MetaDate(None, None)
-    year, month, day = (int(p) if p else None for p in parts)
-    try:
-        return MetaDate(date(year or 1, month or 1, day or 1), "day" if day else "month" if month else "year")
-    except ValueError:
-        return MetaDate(date(year or 1, 1, 1), "year") if year else MetaDate(None, None)
-
-
-def scheme_of(value: date | None) -> str:
-    """The province scheme the extractor applied: the 34 units from 1 July 2025."""
-    return "y2025" if value and value >= date(2025, 7, 1) else "legacy63"
-
-
-# --- the document and what is looked up in it -------------------------------------------------------------------
-
-_ROLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền)\s+)?(?:phó\s+)?"
-_FORMER = re.compile(r"^(?:nguyên|cựu)\s", re.IGNORECASE)
 # Bodies written after a title that name no particular one ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh").
 _GENERIC_BODY = re.compile(
     r"^(?:thường trực\s+)?(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy|"
     r"Đảng ủy|Quận ủy|Công ty|HĐQT|Hội đồng quản trị|Ban|Hội|Sở|Bộ|Trung tâm|Công đoàn|Chi bộ|Thường trực|Đoàn)"
     r"(?:\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường))?$", re.IGNORECASE)
-
-
-@cache
-def _role() -> re.Pattern[str]:
-    words = sorted(read_lines("titles.txt"), key=len, reverse=True)
-    return re.compile(rf"^{_ROLE_MODIFIER}(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
-
-
-def _span(value: Any) -> tuple[int, int] | None:
-    """[start, end] or {"start", "end"} (how evidence spans may be written)."""
-    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return int(value[0]), int(value[1])
-    if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
-        return value["start"], value["end"]
-    return None
-
-
-@dataclass
-class DocContext:
-    """One document's text and entities, with the sentences and lookups that link records to spans."""
-
-    doc_id: str
-    text: str
-    entities: list[dict[str, Any]]
-    used: set[int] = field(default_factory=set)
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return [s for p in paragraphs(self.text) for s in sentences(self.text, p)]
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
-
-    def sentence(self, position: int) -> tuple[int, int]:
-        k = bisect_right(self._starts, position) - 1
-        if k < 0:
-            return (position, position)
-        return self.sentences[k]
-
-    @cached_property
-    def provinces(self) -> list[dict[str, Any]]:
-        """PROVINCE entities, longest text first (so "Bà Rịa - Vũng Tàu" is tried before "Vũng Tàu")."""
-        seen: dict[str, dict[str, Any]] = {}
-        for e in self.entities:
-            if e["label"] == "PROVINCE" and e.get("attrs", {}).get("name"):
-                seen.setdefault(e["text"], e)
-        return sorted(seen.values(), key=lambda e: -len(e["text"]))
-
-    @cached_property
-    def organisations(self) -> list[str]:
-        return sorted({e["text"] for e in self.entities if e["label"] == "ORGANIZATION"}, key=len, reverse=True)
-
-    @cached_property
-    def persons(self) -> set[str]:
-        return {e["text"] for e in self.entities if e["label"] == "PERSON"}
-
-    def province_in(self, phrase: str | None) -> dict[str, Any] | None:
-        """The attrs of the first PROVINCE of this document written inside `phrase`."""
-        if not phrase:
-            return None
-        for e in self.provinces:
-            if e["attrs"]["name"] == phrase:
-                return e["attrs"]
-        for e in self.provinces:
-            if re.search(rf"(?<!\w){re.escape(e['text'])}(?!\w)", phrase):
-                return e["attrs"]
-        return None
-
-    def find(self, label: str, text: str, near: list[str]) -> dict[str, Any] | None:
-        """The entity of `label` with this text, not yet linked, preferring one whose sentence holds `near`."""
-        candidates = [(k, e) for k, e in enumerate(self.entities) if e["label"] == label and e["text"] == text]
-        if not candidates:
-            return None
-        fresh = [(k, e) for k, e in candidates if k not in self.used] or candidates
-        for k, e in fresh:
-            s, t = self.sentence(e["start"])
-            if any(n and n in self.text[s:t] for n in near):
-                self.used.add(k)
-                return e
-        self.used.add(fresh[0][0])
-        return fresh[0][1]
-
-    def evidence(self, record: dict[str, Any], anchor: dict[str, Any] | None) -> tuple[int | None, int | None]:
-        ev = record.get("evidence")
-        if isinstance(ev, dict):
-            span = _span(ev.get("sentence")) or _span(ev)
-            if span:
-                return span
-        if anchor is None:
-            return None, None
-        return self.sentence(anchor["start"])
-
-    def evidence_span(self, record: dict[str, Any], part: str) -> tuple[int, int] | None:
-        ev = record.get("evidence")
-        if isinstance(ev, dict):
-            return _span(ev.get(part)) or _span((ev.get("spans") or {}).get(part))
-        return None
-
-
-# --- rows per table ------------------------------------------------------------------------------------------------
+_YEARLESS = re.compile(r"--\d{2}-\d{2}")
 
 PROVINCE_ATTRS = {"name": "province_name", "code": "province_code", "scheme": "province_scheme", "type": "province_type",
-                  "region": "region", "unit_2025": "unit_2025", "unit_2025_code": "unit_2025_code"}
+                  "region": "region", "unit_2025": "unit_2025", "unit_2025_code": "unit_2025_code",
+                  "scheme_basis": "province_scheme_basis", "merged_from": "merged_from", "became": "became"}
 PERCENT_ATTRS = {"value": "percent_value", "min": "percent_min", "max": "percent_max", "unit": "percent_unit",
                  "qualifier": "qualifier"}
 AWARD_ATTRS = {"type": "award_type", "class": "award_class", "category": "award_category", "level": "award_level"}
@@ -183,35 +56,82 @@ ATTR_COLUMNS = {"PROVINCE": PROVINCE_ATTRS, "PERCENT": PERCENT_ATTRS, "AWARD": A
                 "LEGAL_REF": LEGAL_ATTRS}
 
 
-def _iso_date(value: Any) -> date | None:
-    """The first day of an ISO date written with its year ('2019-12-13', '2019-12', '2019'); None otherwise."""
-    if not isinstance(value, str):
+def _first(spans: list[Span]) -> Span | None:
+    return spans[0] if spans else None
+
+
+def _at(items: list[Any], k: int) -> Any:
+    return items[k] if k < len(items) else None
+
+
+def _columns(prefix: str, span: Span | None) -> Row:
+    return {f"{prefix}_start": span[0] if span else None, f"{prefix}_end": span[1] if span else None}
+
+
+def _sentence_of(sentences: list[Span], span: Span | None) -> Span | None:
+    """The record's sentence that holds `span`; a part written outside them (a table row's titles on the
+    next line, a recipient named the sentence before) widens the nearest sentence before it to take it in."""
+    if not sentences:
         return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:$|/)", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
+    if span is None:
+        return sentences[0]
+    before = [s for s in sentences if s[0] <= span[0]]
+    start, end = before[-1] if before else sentences[0]
+    return min(start, span[0]), max(end, span[1])
 
 
-def _precision(value: str) -> str:
-    return "day" if len(value) >= 10 else "month" if len(value) >= 7 else "year"
+class _Entities:
+    """The document's entities looked up by their exact spans (what evidence spans point at)."""
+
+    def __init__(self, entities: list[dict[str, Any]]) -> None:
+        self.at = {(e["start"], e["end"], e["label"]): e.get("attrs") or {} for e in entities}
+        self.provinces = sorted(((e["start"], e["end"], e.get("attrs") or {}) for e in entities if e["label"] == "PROVINCE"),
+                                key=lambda p: (p[0], p[1]))
+        self.province_starts = [p[0] for p in self.provinces]
+
+    def attrs(self, label: str, span: Span | None) -> dict[str, Any]:
+        return self.at.get((span[0], span[1], label), {}) if span else {}
+
+    def province(self, name: str | None, spans: list[Span]) -> dict[str, Any]:
+        """The attrs of the last PROVINCE entity named `name` inside one of `spans`."""
+        found: dict[str, Any] = {}
+        for start, end in spans:
+            for k in range(bisect_left(self.province_starts, start), len(self.provinces)):
+                p_start, p_end, attrs = self.provinces[k]
+                if p_start >= end:
+                    break
+                if p_end <= end and attrs.get("name") == name:
+                    found = attrs
+        return found
+
+    def province_columns(self, prefix: str, name: str | None, code: str | None, unit_2025: str | None,
+                         spans: list[Span]) -> Row:
+        """A province as the record gives it, with the scheme and 2025 code of its entity."""
+        attrs = self.province(name, spans) if name else {}
+        return {prefix: name, f"{prefix}_code": code, f"{prefix}_scheme": attrs.get("scheme"),
+                f"{prefix}_2025": unit_2025, f"{prefix}_2025_code": attrs.get("unit_2025_code")}
 
 
-def document_row(doc: dict[str, Any], doc_id: str) -> Row:
+def document_row(doc: dict[str, Any], doc_id: str, parsed: DocumentDate | None) -> Row:
     meta = doc.get("meta") or {}
-    parsed = parse_meta_date(meta.get("date"))
     text = doc.get("text") or ""
+    choice = province_scheme(parsed, "")                    # the date decides, or the text's cues on the shadow text,
+    if choice.basis != "date":                             # as the PROVINCE recogniser read them (normalising costs
+        choice = province_scheme(parsed, normalised(text))  # ~1 ms a document: only when the date does not decide)
     first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    return {"doc_id": doc_id, "key": doc.get("key") or doc_id, "source": doc.get("source") or meta.get("source"),
+    return {"doc_id": doc_id, "key": doc.get("key") or doc_id, "source": doc.get("source"),
             "content_hash": doc.get("content_hash"), "title": first_line[:300],
-            "date": parsed.value, "date_precision": parsed.precision,
+            "date": parsed.start if parsed else None, "date_end": parsed.end if parsed else None,
+            "date_precision": parsed.precision if parsed else None,
+            "date_approximate": parsed.approximate if parsed else None,
             "date_raw": None if meta.get("date") is None else str(meta.get("date")),
-            "year": parsed.value.year if parsed.value else None, "scheme": scheme_of(parsed.value),
+            "year": parsed.year if parsed else None, "scheme": choice.scheme, "scheme_basis": choice.basis,
             "chars": len(text), "n_entities": len(doc.get("entities") or []), "n_records": len(doc.get("records") or []),
             "text": text, "meta": json.dumps(meta, ensure_ascii=False)}
+
+
+def _day(value: str | None) -> DocumentDate | None:
+    return parse_document_date(value.split("/")[0]) if value else None
 
 
 def entity_rows(doc: dict[str, Any], doc_id: str) -> list[Row]:
@@ -223,160 +143,92 @@ def entity_rows(doc: dict[str, Any], doc_id: str) -> list[Row]:
         for key, column in ATTR_COLUMNS.get(e["label"], {}).items():
             if key in attrs:
                 row[column] = attrs.pop(key)
-        if e["label"] == "PROVINCE":
-            row["merged_from"] = attrs.pop("merged_from", None)
-            row["became"] = attrs.pop("became", None)
         if e["label"] == "DATE":
-            row["date"] = _iso_date(row.get("date_value")) or _iso_date(row.get("date_inferred_value"))
-        if isinstance(row.get("legal_year"), str) and row["legal_year"].isdigit():
-            row["legal_year"] = int(row["legal_year"])
-        if isinstance(row.get("award_class"), str) and row["award_class"].isdigit():
-            row["award_class"] = int(row["award_class"])
+            day = _day(row.get("date_value")) or _day(row.get("date_inferred_value"))
+            row["date"] = day.start if day else None
         row["attrs"] = json.dumps(attrs, ensure_ascii=False) if attrs else None
         out.append(row)
     return out
 
 
-def _province_columns(attrs: dict[str, Any] | None, prefix: str) -> Row:
-    attrs = attrs or {}
-    return {f"{prefix}": attrs.get("name"), f"{prefix}_code": attrs.get("code"),
-            f"{prefix}_scheme": attrs.get("scheme"), f"{prefix}_2025": attrs.get("unit_2025"),
-            f"{prefix}_2025_code": attrs.get("unit_2025_code")}
-
-
-def split_title(title: str, ctx: DocContext) -> Row:
-    """A title as written → role, organisation, province, current (read from the record when it says)."""
-    role_match = _role().match(title)
-    role = role_match.group(0) if role_match else None
-    rest = title[role_match.end():].strip(" ,") if role_match else title
-    organisation = next((o for o in ctx.organisations if o in title and o != title), None) or (rest or None)
-    province = ctx.province_in(title)
-    return {"role": role, "organisation": organisation, "organisation_named": bool(organisation and not
-            _GENERIC_BODY.match(organisation)), "current": not _FORMER.match(title), **_province_columns(province, "province")}
-
-
-def official_rows(record: dict[str, Any], no: int, ctx: DocContext) -> tuple[Row, list[Row]]:
-    person = record.get("person") or ""
-    titles = record.get("titles") or []
-    written = [t if isinstance(t, str) else str(t.get("title") or t.get("text") or "") for t in titles]
-    span = ctx.evidence_span(record, "person")
-    anchor = {"start": span[0], "end": span[1]} if span else ctx.find("PERSON", person, written)
-    ev_start, ev_end = ctx.evidence(record, anchor)
-    official = {"doc_id": ctx.doc_id, "official_no": no, "person": person,
-                "person_start": anchor["start"] if anchor else None, "person_end": anchor["end"] if anchor else None,
-                "n_titles": len(titles), "evidence_start": ev_start, "evidence_end": ev_end}
+def official_rows(record: OfficialRecord, no: int, doc_id: str, entities: _Entities) -> tuple[Row, list[Row]]:
+    evidence = record.evidence
+    sentences = evidence.sentences if evidence else []
+    title_spans = evidence.titles if evidence else []
+    official = {"doc_id": doc_id, "official_no": no, "person": record.person, "n_titles": len(record.titles),
+                **_columns("person", _first(evidence.person) if evidence else None),
+                **_columns("evidence", _first(sentences))}
     rows = []
-    for k, (item, text) in enumerate(zip(titles, written, strict=True)):
-        row: Row = {"doc_id": ctx.doc_id, "official_no": no, "title_no": k, "title": text, **split_title(text, ctx)}
-        if isinstance(item, dict):                   # structured titles (issue 14) win over what is derived here
-            for key in ("role", "organisation", "current"):
-                if item.get(key) is not None:
-                    row[key] = item[key]
-            if item.get("province"):
-                province = item["province"]
-                row.update(_province_columns(province if isinstance(province, dict) else
-                                             ctx.province_in(str(province)) or {"name": province}, "province"))
-            span = _span(item.get("evidence"))
-            row["evidence_start"], row["evidence_end"] = span if span else (ev_start, ev_end)
-        else:
-            row["evidence_start"], row["evidence_end"] = ev_start, ev_end
-        rows.append(row)
+    for k, title in enumerate(record.titles):
+        position = _at(record.positions, k)
+        spans = _at(title_spans, k) or []
+        organisation = position.organisation if position else None
+        rows.append({
+            "doc_id": doc_id, "official_no": no, "title_no": k, "title": title,
+            "role": position.role if position else None, "organisation": organisation,
+            "organisation_named": bool(organisation and not _GENERIC_BODY.match(organisation)) if position else None,
+            "current": position.current if position else None,
+            **(entities.province_columns("province", position.province, position.province_code, position.unit_2025, spans)
+               if position else {}),
+            **_columns("title", _first(spans)), **_columns("evidence", _sentence_of(sentences, _first(spans)))})
     return official, rows
 
 
-def _recipient_kind(recipient: str, ctx: DocContext) -> str:
-    if recipient in ctx.persons:
-        return "person"
-    if recipient in ctx.organisations:
-        return "organisation"
-    if any(e["text"] == recipient for e in ctx.provinces):
-        return "province"
-    return "other"
+def _conferral_date(record: AwardRecord, document: DocumentDate | None) -> tuple[DocumentDate | None, str | None]:
+    """The conferral's date and where it is from: as its sentence states it ('text'; a day written
+    without its year takes the document's), else the document's ('document', as the record says
+    when it states none, and also when the day it states cannot be dated: '25/1' in an article
+    dated '2005-2006')."""
+    if record.date_source == "text" and record.date:
+        year = document.year if document else None
+        parts = [f"{year:04d}{p[1:]}" if year and _YEARLESS.fullmatch(p) else p for p in record.date.split("/")]
+        stated = parse_document_date("/".join(parts))
+        if stated:
+            return stated, "text"
+    return (document, "document") if document else (None, None)
 
 
-def _decision(ctx: DocContext, start: int | None, end: int | None, record: dict[str, Any]) -> Row:
-    """The decision a conferral cites: the record's own when given, else a Quyết định in the evidence sentence."""
-    given = record.get("decision") or record.get("legal_ref")
-    if isinstance(given, dict):
-        return {"decision": given.get("text"), "decision_number": given.get("number"), "decision_year": given.get("year")}
-    if isinstance(given, str):
-        return {"decision": given, "decision_number": None, "decision_year": None}
-    if start is None or end is None:
-        return {}
-    for e in ctx.entities:
-        attrs = e.get("attrs") or {}
-        if e["label"] == "LEGAL_REF" and start <= e["start"] < end and attrs.get("type") == "Quyết định" \
-                and attrs.get("number"):
-            year = attrs.get("year")
-            return {"decision": e["text"], "decision_number": attrs.get("number"),
-                    "decision_year": int(str(year)) if str(year or "").isdigit() else None}
-    return {}
-
-
-def award_rows(record: dict[str, Any], no: int, ctx: DocContext, document: Row) -> list[Row]:
-    award = record.get("award") or ""
-    recipients = record.get("recipients") or []
-    names = [r if isinstance(r, str) else str(r.get("text") or r.get("name") or "") for r in recipients]
-    span = ctx.evidence_span(record, "award")
-    anchor = {"start": span[0], "end": span[1]} if span else ctx.find("AWARD", award, names)
-    ev_start, ev_end = ctx.evidence(record, anchor)
-    attrs = record.get("attrs") or {}
-    conferral = record.get("date")
-    when = conferral.get("value") if isinstance(conferral, dict) else conferral
-    conferred = _iso_date(when)
-    date_source = (conferral.get("source") if isinstance(conferral, dict) else None) or record.get("date_source") \
-        or ("conferral" if conferred else "document" if document["date"] else None)
-    day = conferred or document["date"]
-    precision = _precision(str(when)) if conferred else document["date_precision"]
-    issuer = record.get("issuer")
+def award_rows(record: AwardRecord, no: int, doc_id: str, entities: _Entities, document: DocumentDate | None) -> list[Row]:
+    evidence = record.evidence
+    sentences = evidence.sentences if evidence else []
+    recipient_spans = evidence.recipients if evidence else []
+    day, source = _conferral_date(record, document)
+    decision = record.decision
     common: Row = {
-        "doc_id": ctx.doc_id, "award_no": no, "award": award, "award_type": attrs.get("type") or record.get("award_type"),
-        "award_class": attrs.get("class") or record.get("class"), "award_category": attrs.get("category"),
-        "award_level": attrs.get("level"),
-        "issuer": issuer if isinstance(issuer, str) else (issuer or {}).get("text") if isinstance(issuer, dict) else None,
-        "issuer_normalised": record.get("issuer_normalised") or (issuer.get("name") if isinstance(issuer, dict) else None),
-        "status": record.get("status"), "date": day, "date_precision": precision, "date_source": date_source,
-        "year": day.year if day else None, "award_start": anchor["start"] if anchor else None,
-        "award_end": anchor["end"] if anchor else None, "evidence_start": ev_start, "evidence_end": ev_end,
-        **_decision(ctx, ev_start, ev_end, record),
+        "doc_id": doc_id, "award_no": no, "award": record.award,
+        **{column: record.attrs.get(key) for key, column in AWARD_ATTRS.items()},
+        "issuer": record.issuer, "issuer_normalised": record.issuer_office, "status": record.status,
+        "date": day.start if day else None, "date_precision": day.precision if day else None,
+        "date_source": source, "year": day.year if day else None,
+        "decision": decision.text if decision else None, "decision_number": decision.number if decision else None,
+        "decision_year": entities.attrs("LEGAL_REF", decision.span).get("year") if decision else None,
+        **_columns("award", _first(evidence.award) if evidence else None),
     }
     rows = []
-    for k, (item, name) in enumerate(zip(recipients, names, strict=True)):
-        given = item if isinstance(item, dict) else {}
-        province = given.get("province")
-        province_attrs = (province if isinstance(province, dict) else ctx.province_in(str(province)) or {"name": province}) \
-            if province else ctx.province_in(name)
-        rows.append({**common, "recipient_no": k, "recipient": name,
-                     "recipient_kind": given.get("kind") or record.get("recipient_kind") or _recipient_kind(name, ctx),
-                     **_province_columns(province_attrs, "recipient_province")})
+    for k, recipient in enumerate(record.recipients):
+        detail = _at(record.recipient_details, k)
+        spans = _at(recipient_spans, k) or []
+        province = entities.province_columns("recipient_province", detail.province, detail.province_code,
+                                              detail.unit_2025, spans) if detail else {}
+        rows.append({**common, "recipient_no": k, "recipient": recipient, "recipient_kind": detail.kind if detail else None,
+                     **province, **_columns("recipient", _first(spans)),
+                     **_columns("evidence", _sentence_of(sentences, _first(spans)))})
     return rows
 
 
-def percentage_row(record: dict[str, Any], no: int, ctx: DocContext, document: Row) -> Row:
-    percent = record.get("percent") or ""
-    span = ctx.evidence_span(record, "percent")
-    subject = record.get("subject")
-    anchor = {"start": span[0], "end": span[1]} if span else ctx.find("PERCENT", percent, [subject or ""])
-    ev_start, ev_end = ctx.evidence(record, anchor)
-    given = record.get("provinces")
-    names = [p if isinstance(p, str) else p.get("name") for p in given] if isinstance(given, list) else \
-        [record["province"]] if record.get("province") else []
-    first = ctx.province_in(names[0]) if names else None
-    if names and not first:
-        first = {"name": names[0]}
-    unit = None
-    if anchor and "start" in anchor:
-        unit = next((e.get("attrs", {}).get("unit") for e in ctx.entities if e["label"] == "PERCENT"
-                     and e["start"] == anchor["start"]), None)
-    period = record.get("period")
-    return {"doc_id": ctx.doc_id, "percentage_no": no, "percent": percent, "value": record.get("value"),
-            "min": record.get("min"), "max": record.get("max"), "unit": unit, "qualifier": record.get("qualifier"),
-            "subject": subject, "subject_key": fold_key(subject) if subject else None,
-            **_province_columns(first, "province"), "provinces": [n for n in names if n] or None,
-            "period": period if isinstance(period, str) else json.dumps(period, ensure_ascii=False) if period else None,
-            "year": document["year"], "date": document["date"],
-            "percent_start": anchor["start"] if anchor else None, "percent_end": anchor["end"] if anchor else None,
-            "evidence_start": ev_start, "evidence_end": ev_end}
+def percentage_row(record: PercentageRecord, no: int, doc_id: str, entities: _Entities, document: Row) -> Row:
+    evidence = record.evidence
+    percent = _first(evidence.percent) if evidence else None
+    where = next((p for p in record.provinces if p.name == record.province), None)
+    province = entities.province_columns("province", record.province, where.code if where else None,
+                                         where.unit_2025 if where else None, evidence.provinces if evidence else [])
+    return {"doc_id": doc_id, "percentage_no": no, "percent": record.percent, "value": record.value,
+            "min": record.min, "max": record.max, "unit": entities.attrs("PERCENT", percent).get("unit"),
+            "qualifier": record.qualifier, "subject": record.subject,
+            "subject_key": fold_key(record.subject) if record.subject else None,
+            **province, "provinces": [p.name for p in record.provinces if p.name] or None, "period": record.period,
+            "year": document["year"], "date": document["date"], **_columns("percent", percent),
+            **_columns("evidence", _first(evidence.sentences) if evidence else None)}
 
 
 @dataclass
@@ -389,25 +241,40 @@ class DocumentRows:
     percentages: list[Row] = field(default_factory=list)
 
     def add(self, doc: dict[str, Any], doc_id: str) -> None:
-        document = document_row(doc, doc_id)
-        self.documents.append(document)
-        self.entities.extend(entity_rows(doc, doc_id))
-        ctx = DocContext(doc_id, doc.get("text") or "", doc.get("entities") or [])
-        counts = {"official": 0, "award": 0, "percentage": 0}
-        for record in doc.get("records") or []:
-            kind = record.get("type")
-            if kind not in counts:
-                continue
+        """The rows of one document; a record that does not fit the output schema is a ValueError naming it."""
+        parsed = parse_document_date((doc.get("meta") or {}).get("date"))
+        document = document_row(doc, doc_id, parsed)
+        entities = _Entities(doc.get("entities") or [])
+        counts = {kind: 0 for kind in RECORDS}
+        officials: list[Row] = []
+        titles: list[Row] = []
+        awards: list[Row] = []
+        percentages: list[Row] = []
+        for n, raw in enumerate(doc.get("records") or []):
+            kind = raw.get("type")
+            if kind not in RECORDS:
+                continue                                      # other record types may appear (ANNOTATION.md)
+            try:
+                record = RECORDS[kind].model_validate(raw)
+            except ValidationError as exc:
+                raise ValueError(f"document {doc_id}: record {n} does not fit the output schema "
+                                 f"(vnextract schema prints it): {exc}") from exc
             no = counts[kind]
             counts[kind] += 1
-            if kind == "official":
-                official, titles = official_rows(record, no, ctx)
-                self.officials.append(official)
-                self.official_titles.extend(titles)
-            elif kind == "award":
-                self.awards.extend(award_rows(record, no, ctx, document))
-            else:
-                self.percentages.append(percentage_row(record, no, ctx, document))
+            if isinstance(record, OfficialRecord):
+                official, rows = official_rows(record, no, doc_id, entities)
+                officials.append(official)
+                titles += rows
+            elif isinstance(record, AwardRecord):
+                awards += award_rows(record, no, doc_id, entities, parsed)
+            elif isinstance(record, PercentageRecord):
+                percentages.append(percentage_row(record, no, doc_id, entities, document))
+        self.documents.append(document)
+        self.entities += entity_rows(doc, doc_id)
+        self.officials += officials
+        self.official_titles += titles
+        self.awards += awards
+        self.percentages += percentages
 
     def tables(self) -> dict[str, list[Row]]:
         return {"documents": self.documents, "entities": self.entities, "officials": self.officials,
