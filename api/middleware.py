@@ -79,14 +79,18 @@ class ApiKeys:
         await self.app(scope, receive, send)
 
 
+# The rest of such a body is never read: the connection closes after the answer.
+_CLOSE = {"Connection": "close"}
+
+
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over the limit of {limit:,} bytes")
+        super().__init__(413, f"the request body is over the limit of {limit:,} bytes", headers=_CLOSE)
 
 
 class BodyTooSlow(HTTPException):
     def __init__(self, seconds: float) -> None:
-        super().__init__(408, f"the request body did not arrive within {seconds:g} s")
+        super().__init__(408, f"the request body did not arrive within {seconds:g} s", headers=_CLOSE)
 
 
 class BodyLimits:
@@ -139,5 +143,4 @@ class BodyLimits:
 
 async def _answer(exc: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
     code = "too_large" if exc.status_code == 413 else "request_timeout"
-    # The rest of the body is never read: the connection closes after this answer.
-    await error_response(code, str(exc.detail), headers={"Connection": "close"})(scope, receive, send)
+    await error_response(code, str(exc.detail), headers=exc.headers)(scope, receive, send)
