@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnextract.extractor.batch.engines import run_dask, run_local
-from vnextract.extractor.batch.output import LineWriter, done_keys
+from vnextract.extractor.batch.output import LineWriter, done_keys, repair_tail
 from vnextract.extractor.batch.process import content_hash
 from vnextract.extractor.batch.sources import Item, count_items, iter_items
 
@@ -21,15 +21,25 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class BatchSummary:
-    ok: int = 0
+    """What a run did with every item it met: written, failed (in the errors file), skipped
+    (already done by an earlier run, or of a type that is not read)."""
+
+    ok: int = 0                       # documents written
     failed: int = 0
-    skipped: int = 0
+    skipped: int = 0                  # by --resume
+    unsupported: int = 0              # files and members of a type that is not read
     characters: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def read(self) -> int:
+        return self.ok + self.failed
 
     def as_dict(self) -> dict:
-        rate = (self.ok + self.failed) / self.seconds if self.seconds else 0.0
-        return {"ok": self.ok, "failed": self.failed, "skipped_by_resume": self.skipped,
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return {"read": self.read, "written": self.ok, "failed": self.failed, "skipped_by_resume": self.skipped,
+                "skipped_unsupported": self.unsupported, "interrupted": self.interrupted,
                 "characters": self.characters, "seconds": round(self.seconds, 2),
                 "documents_per_second": round(rate, 2),
                 "characters_per_second": round(self.characters / self.seconds) if self.seconds else 0}
@@ -40,6 +50,11 @@ def output_paths(out: Path, fmt: str) -> tuple[Path, Path]:
     if fmt == "parquet":
         return out / "documents.jsonl", out / "errors.jsonl"
     return out, out.with_name(out.name + ".errors.jsonl")
+
+
+def canonical_inputs(inputs: list[Path]) -> list[Path]:
+    """Each input once, by its resolved path: keys (and so resume) do not depend on how it was typed."""
+    return list(dict.fromkeys(Path(p).resolve() for p in inputs))
 
 
 def run_batch(
@@ -55,10 +70,16 @@ def run_batch(
     chunk_size: int = 8,
     progress: bool = True,
 ) -> BatchSummary:
+    """Process every input; Ctrl-C stops the run cleanly (what was written stays, resumable) and
+    returns the summary with `interrupted` set."""
+    inputs = canonical_inputs(inputs)
     jsonl_path, default_errors = output_paths(out, fmt)
     errors_path = errors_path or default_errors
-    done = done_keys(jsonl_path, errors_path) if resume else set()
     summary = BatchSummary()
+    if resume:                                          # a torn last line is dropped before anything reads it
+        repair_tail(jsonl_path)
+        repair_tail(errors_path)
+    done = done_keys(jsonl_path, errors_path) if resume else set()
 
     def pending() -> Iterator[Item]:
         for item in iter_items(inputs):
@@ -67,10 +88,9 @@ def run_batch(
                 continue
             yield item
 
-    total = count_items(inputs)
     writer = LineWriter(jsonl_path, append=resume)
     errors = LineWriter(errors_path, append=resume)
-    bar = _progress(total, progress)
+    bar = _progress(count_items(inputs), progress) if progress else None
     started = time.perf_counter()
     try:
         if engine == "dask":
@@ -78,17 +98,21 @@ def run_batch(
         else:
             outcomes = run_local(pending(), workers=workers, chunk_size=chunk_size)
         for outcome in outcomes:
-            if outcome.line is not None:
+            if outcome.skipped:
+                summary.unsupported += 1
+            elif outcome.line is not None:
                 writer.write(outcome.line)
                 summary.ok += 1
                 summary.characters += outcome.chars
             else:
                 errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
-                                         "content_hash": outcome.content_hash, "error": outcome.error},
-                                        ensure_ascii=False))
+                                         "content_hash": outcome.content_hash, "error": outcome.error,
+                                         "code": outcome.code}, ensure_ascii=False))
                 summary.failed += 1
             if bar:
                 bar.update(1)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     finally:
         writer.close()
         errors.close()
@@ -96,7 +120,7 @@ def run_batch(
             bar.update(summary.skipped)
             bar.close()
     summary.seconds = time.perf_counter() - started
-    if fmt == "parquet":
+    if fmt == "parquet" and not summary.interrupted:
         from vnextract.extractor.batch.tables import write_parquet
 
         write_parquet(jsonl_path, out)
