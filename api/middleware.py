@@ -51,29 +51,35 @@ class SecurityHeaders:
 
 
 class ApiKeys:
-    """When keys are configured, every /v1 route needs one (`Authorization: Bearer <key>` or
-    `X-API-Key`; either may carry it), compared in constant time, before the body is read."""
+    """When keys are configured, every /v1 route needs one, before the body is read.
+
+    A key comes as `Authorization: Bearer <key>` or as `X-API-Key`; when both headers are sent,
+    both must hold a valid key: a wrong credential is never silently outweighed by another (neither
+    header takes precedence). Keys are compared in constant time."""
 
     def __init__(self, app: ASGIApp, keys: Sequence[str]) -> None:
         self.app = app
         self.keys = [key.encode() for key in keys]
+
+    def _valid(self, candidate: str) -> bool:
+        matched = False
+        for key in self.keys:
+            matched |= hmac.compare_digest(candidate.encode(), key)
+        return matched
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.keys or not (scope["path"] + "/").startswith("/v1/"):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        given = [headers.get("x-api-key", "")]
-        authorization = headers.get("authorization", "")
-        if authorization[:7].lower() == "bearer ":
-            given.append(authorization[7:].strip())
-        matched = False
-        for candidate in given:
-            for key in self.keys:
-                matched |= hmac.compare_digest(candidate.encode(), key)
-        if not matched:
+        given = [headers["x-api-key"]] if "x-api-key" in headers else []
+        if "authorization" in headers:
+            authorization = headers["authorization"]
+            given.append(authorization[7:].strip() if authorization[:7].lower() == "bearer " else "")
+        if not given or not all([self._valid(candidate) for candidate in given]):   # a list: compare every one
             response = error_response("unauthorized", "a valid API key is required (Authorization: Bearer <key> "
-                                      "or X-API-Key)", headers={"WWW-Authenticate": "Bearer"})
+                                      "or X-API-Key; when both are sent, both must be valid)",
+                                      headers={"WWW-Authenticate": "Bearer"})
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)

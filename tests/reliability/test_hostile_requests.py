@@ -103,10 +103,15 @@ KEYED_REQUESTS = [
      "unauthorized"),
     ("a body over the limit and no key", ("post", "/v1/extract", {"content": chunked(50 * MAX_BYTES), "headers": JSON}),
      401, "unauthorized"),
+    # both headers sent: both must be valid, neither outweighs the other (the old rule let the Bearer win)
     ("a wrong Bearer and a right X-API-Key", ("post", "/v1/extract", {"json": {"text": TEXT}, "headers": {
-        "Authorization": "Bearer wrong", "X-API-Key": "k-alpha"}}), 200, None),
+        "Authorization": "Bearer wrong", "X-API-Key": "k-alpha"}}), 401, "unauthorized"),
     ("a right Bearer and a wrong X-API-Key", ("post", "/v1/extract", {"json": {"text": TEXT}, "headers": {
-        "Authorization": "Bearer k-beta", "X-API-Key": "wrong"}}), 200, None),
+        "Authorization": "Bearer k-beta", "X-API-Key": "wrong"}}), 401, "unauthorized"),
+    ("two right keys", ("post", "/v1/extract", {"json": {"text": TEXT}, "headers": {
+        "Authorization": "Bearer k-beta", "X-API-Key": "k-alpha"}}), 200, None),
+    ("a Basic authorization and a right X-API-Key", ("post", "/v1/extract", {"json": {"text": TEXT}, "headers": {
+        "Authorization": "Basic azphbHBoYQ==", "X-API-Key": "k-alpha"}}), 401, "unauthorized"),
     ("a wrong key on a route that does not exist", ("get", "/v1/nowhere", {"headers": {"X-API-Key": "x"}}), 401,
      "unauthorized"),
 ]
