@@ -170,6 +170,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     countries = [m.span() for m in country_names().finditer(text)]
     for para_start, para_end in doc.paragraphs:
         for run in _runs(text, para_start, para_end):
+            doc.deadline.check("recognition (PERSON)")
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
             if not name:
