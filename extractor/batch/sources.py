@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, ClassVar, cast
 
 from vnextract.extractor.read import SUPPORTED_SUFFIXES
 
@@ -158,16 +158,16 @@ class _WatchedTarInfo(tarfile.TarInfo):
     whether it was meant to be a header (it carries the ustar magic), and a header cut short by the
     end of the file."""
 
-    failed: list[str]
+    failed: ClassVar[list[str]]
 
     @classmethod
     def frombuf(cls, buf: bytes, encoding: str, errors: str) -> tarfile.TarInfo:  # type: ignore[override]
         try:
             return super().frombuf(buf, encoding, errors)
-        except tarfile.TruncatedHeaderError:
+        except tarfile.TruncatedHeaderError:  # type: ignore[attr-defined]  # undocumented, stable since 3.2
             cls.failed.append("truncated")
             raise
-        except tarfile.InvalidHeaderError:                 # not zeros (the end marker), not the end of the file
+        except tarfile.InvalidHeaderError:  # type: ignore[attr-defined]  # not zeros nor the file's end
             cls.failed.append("header" if buf[257:262] == b"ustar" else "data")
             raise
 
@@ -182,10 +182,12 @@ def _region(failed: list[str], last: str) -> str:
 
 def tar_items(label: str, handle: IO[bytes] | Path, compressed: int, depth: int = 1) -> Iterator[Item]:
     name = PurePosixPath(label).name
-    watched = type("WatchedTarInfo", (_WatchedTarInfo,), {"failed": []})
+    class Watched(_WatchedTarInfo):              # a class of its own for each archive, with its own list
+        failed: ClassVar[list[str]] = []
+
     try:
         opened = {"name": handle} if isinstance(handle, Path) else {"fileobj": handle}
-        archive = tarfile.open(**opened, tarinfo=watched, ignore_zeros=True)  # noqa: SIM115 (closed by the with below)
+        archive = tarfile.open(**opened, tarinfo=Watched, ignore_zeros=True)  # noqa: SIM115 (closed by the with below)
     except (*_STREAM_ERRORS, ValueError) as exc:
         yield _refused(label, name, CORRUPT, f"not a readable tar archive: {exc}")
         return
@@ -198,13 +200,13 @@ def tar_items(label: str, handle: IO[bytes] | Path, compressed: int, depth: int 
                 yield _refused(f"{label}!<after {last}>", name, CORRUPT, f"the archive is corrupt after {last}: the rest "
                                f"of it could not be read, members included (how many is unknown): {exc}")
                 return
-            if watched.failed:
+            if Watched.failed:
                 yield _refused(f"{label}!<before {info.name if info else 'the end'}>", name, CORRUPT,
-                               _region(watched.failed, last))
-                watched.failed.clear()
+                               _region(Watched.failed, last))
+                Watched.failed.clear()
             if info is None:
                 return
-            archive.members.clear()                        # tarfile keeps every header it has read
+            archive.members.clear()  # type: ignore[attr-defined]  # tarfile keeps every header read
             last = info.name
             if info.isdir():
                 continue
@@ -282,8 +284,8 @@ def jsonl_items(label: str, handle: IO[bytes] | Path, *, gzipped: bool) -> Itera
 
 def _open_binary(handle: IO[bytes] | Path, gzipped: bool) -> IO[bytes]:
     if isinstance(handle, Path):
-        return gzip.open(handle, "rb") if gzipped else handle.open("rb")
-    return gzip.GzipFile(fileobj=handle, mode="rb") if gzipped else handle   # type: ignore[return-value]
+        return cast(IO[bytes], gzip.open(handle, "rb") if gzipped else handle.open("rb"))
+    return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb")) if gzipped else handle
 
 
 def file_item(path: Path) -> Item:
