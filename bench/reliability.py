@@ -58,12 +58,24 @@ def _table(server, rows) -> list[dict]:
     with httpx.Client(base_url=server.url, timeout=120) as client:
         for what, (method, path, kwargs), expected, _ in rows:
             def send(method=method, path=path, kwargs=kwargs) -> dict:
+                if "Content-Length" in kwargs.get("headers", {}):   # a length that lies: httpx will not send it
+                    return _raw(server.port, method, path, kwargs["headers"], kwargs["content"])
                 try:
                     return {"status": getattr(client, method)(path, **kwargs).status_code}
                 except httpx.HTTPError as exc:                  # the server hung up on a body it cut
                     return {"status": f"connection closed ({type(exc).__name__})"}
             results.append({"case": what, "expected": expected, **_measured(server.process.pid, send)})
     return results
+
+
+def _raw(port: int, method: str, path: str, headers: dict[str, str], body: bytes | str) -> dict:
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    sock.sendall(f"{method.upper()} {path} HTTP/1.1\r\nHost: x\r\n{head}\r\n".encode()
+                 + (body.encode() if isinstance(body, str) else body))
+    answer = sock.recv(200)
+    sock.close()
+    return {"status": int(answer.split()[1]) if answer.startswith(b"HTTP/") else "no answer"}
 
 
 def _stream(port: int, head: bytes, first: bytes, total: int) -> dict:
@@ -108,11 +120,6 @@ def _limits() -> list[dict]:
             time.sleep(5)
             row["server_cpu_seconds_in_the_5_s_after"] = round(cpu_seconds(pid) - cpu, 2)
             results.append(row)
-            wait = time.perf_counter()
-            while cpu_seconds(pid) - cpu > 0 and time.perf_counter() - wait < 600:   # until it is idle again
-                cpu = cpu_seconds(pid)
-                time.sleep(2)
-            row["seconds_until_the_worker_was_idle"] = round(time.perf_counter() - wait + 5 + row["seconds"], 1)
             results.append({"case": "a small request right after it", **_measured(pid, lambda: {
                 "status": httpx.post(f"{server.url}/v1/extract", json={"text": TEXT}, timeout=600).status_code})})
     return results
