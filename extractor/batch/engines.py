@@ -85,8 +85,15 @@ def run_dask(items: Iterable[Item], *, workers: int, chunk_size: int, scheduler:
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        # The workers start with Ctrl-C ignored (a disposition they inherit), so that it reaches
+        # this process only, which closes the cluster; distributed's worker processes exit by
+        # themselves when this process dies (tests/reliability: a killed parent).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         client = Client(cluster)
     try:
         limit = 4 * max(1, sum(client.nthreads().values()))

@@ -211,12 +211,12 @@ def test_resume_with_the_input_named_relatively_does_not_duplicate(tmp_path):
     assert json.loads(run.stderr.strip().splitlines()[-1])["skipped_by_resume"] == 12
 
 
-def _start(tmp_path: Path, count: int) -> tuple[subprocess.Popen, Path]:
+def _start(tmp_path: Path, count: int, engine: str) -> tuple[subprocess.Popen, Path]:
     source = _many(tmp_path, count)
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen([sys.executable, "-m", "vnextract", "batch", str(source), "--out", str(out), "--quiet",
-                                "--workers", "2", "--chunk-size", "2"], cwd=REPO, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                                "--workers", "2", "--chunk-size", "2", "--engine", engine], cwd=REPO,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 4):
         time.sleep(0.05)
@@ -224,8 +224,8 @@ def _start(tmp_path: Path, count: int) -> tuple[subprocess.Popen, Path]:
 
 
 def _workers(pid: int) -> list[int]:
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in children.read_text().split()] if children.exists() else []
+    """The children of every thread of `pid` (Dask starts its workers from a thread of its own)."""
+    return [int(child) for tasks in Path(f"/proc/{pid}/task").glob("*/children") for child in tasks.read_text().split()]
 
 
 def _gone(pids: list[int], within: float) -> bool:
@@ -238,23 +238,25 @@ def _gone(pids: list[int], within: float) -> bool:
     return False
 
 
-def test_ctrl_c_ends_with_the_summary_and_130_and_no_traceback(tmp_path):
-    process, out = _start(tmp_path, 2000)
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_ctrl_c_ends_with_the_summary_and_130_and_no_traceback(tmp_path, engine):
+    process, out = _start(tmp_path, 4000, engine)
     workers = _workers(process.pid)
     os.killpg(process.pid, signal.SIGINT)                       # as a terminal sends it: to the whole group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     summary = json.loads(stderr.strip().splitlines()[-1])
-    assert summary["interrupted"] and 4 <= summary["written"] < 2000
+    assert summary["interrupted"] and 4 <= summary["written"] < 4000
     assert summary["written"] == out.read_bytes().count(b"\n")
     assert _gone(workers, 10)
 
 
-def test_pool_workers_die_with_a_killed_parent(tmp_path):
-    process, _ = _start(tmp_path, 2000)
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_pool_workers_die_with_a_killed_parent(tmp_path, engine):
+    process, _ = _start(tmp_path, 4000, engine)
     workers = _workers(process.pid)
-    assert len(workers) >= 2
+    assert len(workers) >= 2, workers
     os.kill(process.pid, signal.SIGKILL)                         # the parent only, not its group
     process.wait()
     assert _gone(workers, 10), "pool workers outlived their parent"
