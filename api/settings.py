@@ -14,7 +14,9 @@ class Settings(BaseSettings):
 
     max_bytes: int = 5 * 1024 * 1024          # request bodies and uploads
     timeout_seconds: float = 20.0              # per extraction request
-    max_batch: int = 100
+    body_timeout_seconds: float = 60.0          # for a request's body to arrive in full (then 408)
+    header_timeout_seconds: float = 10.0        # for a request's headers to arrive (then the connection closes)
+    max_batch: int = 100                        # documents per /v1/extract/batch
     api_keys: Annotated[list[str], NoDecode] = []          # VNEXTRACT_API_KEYS="key1,key2"
     cors_origins: Annotated[list[str], NoDecode] = []      # VNEXTRACT_CORS_ORIGINS="https://a.example,https://b.example"
     threads: int = 2                            # extraction threads per process (the event loop never runs it)

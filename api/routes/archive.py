@@ -7,13 +7,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
-from vnextract.api.deps import require_api_key
 from vnextract.api.errors import ApiError
 from vnextract.extractor.archive import reports
 
-router = APIRouter(prefix="/v1/archive", tags=["archive"], dependencies=[Depends(require_api_key)])
+router = APIRouter(prefix="/v1/archive", tags=["archive"])           # the API key is checked by api/middleware.py
 
 Text = Annotated[str | None, Query(max_length=200)]
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
@@ -23,7 +22,7 @@ Status = Annotated[str | None, Query(pattern="^(granted|proposed|other)$")]
 def _cursor(request: Request):
     con = getattr(request.app.state, "archive", None)
     if con is None:
-        raise ApiError(404, "no archive is open: start the service with vnextract serve --db ARCHIVE.duckdb")
+        raise ApiError("not_found", "no archive is open: start the service with vnextract serve --db ARCHIVE.duckdb")
     return con.cursor()
 
 
@@ -146,7 +145,7 @@ def awards_by_province(request: Request, units: Annotated[str, Query(pattern="^(
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     found = _rows(request, "SELECT doc_id, title, date, source, text FROM documents WHERE doc_id = ?", [doc_id])
     if not found:
-        raise ApiError(404, f"no document {doc_id!r} in the archive")
+        raise ApiError("not_found", f"no document {doc_id!r} in the archive")
     found[0]["entities"] = _rows(request, 'SELECT start, "end", label, text FROM entities WHERE doc_id = ? '
                                           "ORDER BY start, \"end\" DESC", [doc_id])
     return found[0]

@@ -1,6 +1,6 @@
-"""POST /v1/extract, /v1/extract/file and /v1/extract/batch: each goes through `Extractor.pipe`."""
-
-from __future__ import annotations
+"""POST /v1/extract, /v1/extract/file and /v1/extract/batch: each goes through `Extractor.pipe`,
+on the app's thread pool, under the request's deadline. (No `from __future__ import annotations`: the batch body's model is
+made per app, and FastAPI reads the annotations at run time.)"""
 
 import re
 from typing import Annotated, Any
@@ -9,15 +9,14 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from vnextract.api.deps import ExtractorDep, SettingsDep, run_extraction
-from vnextract.api.errors import ApiError, status_of
-from vnextract.api.schemas import BatchRequest, BatchResponse, ExtractRequest, ItemError
+from vnextract.api.errors import ApiError, error_responses
+from vnextract.api.schemas import BatchResponse, ExtractRequest, ItemError, batch_request
+from vnextract.api.settings import Settings
 from vnextract.extractor import Extractor, FailedDocument
 from vnextract.extractor.read import read_bytes
 from vnextract.extractor.recognise import REGISTRY
 from vnextract.extractor.schema import Document
 from vnextract.extractor.types import Deadline, RawDocument
-
-router = APIRouter(prefix="/v1", tags=["extract"])
 
 
 def _json(document: Document) -> Response:
@@ -27,9 +26,9 @@ def _json(document: Document) -> Response:
 
 
 def _check_size(texts: list[str], limit: int) -> None:
-    size = sum(len(text.encode("utf-8")) for text in texts)
+    size = sum(len(text.encode("utf-8", "surrogatepass")) for text in texts)    # a lone surrogate is refused later
     if size > limit:
-        raise ApiError(413, f"the text is {size:,} bytes; the limit is {limit:,}")
+        raise ApiError("too_large", f"the text is {size:,} bytes in UTF-8; the limit is {limit:,}")
 
 
 def _only(document: Document, labels: list[str] | None) -> Document:
@@ -41,46 +40,8 @@ def _only(document: Document, labels: list[str] | None) -> Document:
 def _one(extractor: Extractor, raw: RawDocument, deadline: Deadline) -> Document:
     result = next(extractor.pipe([raw], on_error="report", deadline=deadline))
     if isinstance(result, FailedDocument):
-        raise ApiError(status_of(result.code), result.reason, result.code)
+        raise ApiError(result.code, result.reason)
     return result
-
-
-@router.post("/extract", response_model=Document, response_model_exclude_none=True,
-             summary="Extract entities and records from one text")
-async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
-    _check_size([body.text], settings.max_bytes)
-    raw = RawDocument(text=body.text, meta=body.meta, id=body.meta.get("id"))
-    deadline = Deadline.after(settings.timeout_seconds)
-    document = await run_extraction(request, lambda: _one(extractor, raw, deadline))
-    return _json(_only(document, body.labels))
-
-
-@router.post("/extract/file", response_model=Document, response_model_exclude_none=True,
-             summary="Extract from an uploaded .txt (any supported encoding), .html, .docx, .pdf, .doc, .rtf or image")
-async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
-                       file: Annotated[UploadFile, File(description="the article")],
-                       date: Annotated[str | None, Form(description="the article's date (ISO: 2025-07-15, 2025-07 "
-                                                                     "or 2025): the province scheme and the year of "
-                                                                     "dates without one")] = None,
-                       labels: Annotated[str | None, Form(description="comma-separated labels to return "
-                                                                       "(default: all)")] = None) -> Any:
-    wanted = _form_labels(labels)
-    if date is not None and date.strip() and not _ISO_DATE.fullmatch(date.strip()):
-        raise ApiError(422, f"date: {date!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    data = await file.read(settings.max_bytes + 1)
-    if len(data) > settings.max_bytes:
-        raise ApiError(413, f"the upload is over the limit of {settings.max_bytes:,} bytes")
-    name = file.filename or "upload.txt"
-    meta: dict[str, Any] = {"filename": name}
-    if date and date.strip():
-        meta["date"] = date.strip()
-    deadline = Deadline.after(settings.timeout_seconds)
-
-    def work() -> Document:              # reading runs on the pool too, under the same deadline
-        raw = read_bytes(data, name=name, meta=meta, max_bytes=settings.max_bytes, deadline=deadline)
-        return _one(extractor, raw, deadline)
-
-    return _json(_only(await run_extraction(request, work), wanted))
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -94,24 +55,72 @@ def _form_labels(value: str | None) -> list[str] | None:
     known = REGISTRY.label_names()
     unknown = [label for label in wanted if label not in known]
     if unknown:
-        raise ApiError(422, f"labels: unknown {', '.join(unknown)}; known: {', '.join(known)}")
+        raise ApiError("invalid_input", f"labels: unknown {', '.join(unknown)}; known: {', '.join(known)}")
     return wanted
 
 
-@router.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,
-             summary="Extract from up to 100 documents; results come in the same order")
-async def extract_batch(body: BatchRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
-    _check_size([item.text for item in body.documents], settings.max_bytes)
-    deadline = Deadline.after(settings.timeout_seconds)
-    raws = [RawDocument(text=item.text, meta=item.meta, id=item.id) for item in body.documents]
+def router(settings: Settings) -> APIRouter:
+    """The extraction routes, with the configured batch bound in their schema."""
+    routes = APIRouter(prefix="/v1", tags=["extract"])
+    BatchRequest = batch_request(settings.max_batch)
+    keyed = (401,) if settings.api_keys else ()
 
-    def work() -> list[Document | ItemError]:
-        results: list[Document | ItemError] = []
-        for result in extractor.pipe(raws, on_error="report", deadline=deadline):
-            if isinstance(result, FailedDocument):
-                results.append(ItemError(id=result.id or "", error={"code": result.code, "message": result.reason}))
-            else:
-                results.append(_only(result, body.labels))
-        return results
+    @routes.post("/extract", response_model=Document, response_model_exclude_none=True,
+                 summary="Extract entities and records from one text",
+                 responses=error_responses(*keyed, 400, 408, 413, 422, 503, 504))
+    async def extract(body: ExtractRequest, request: Request, extractor: ExtractorDep, settings: SettingsDep) -> Any:
+        _check_size([body.text], settings.max_bytes)
+        raw = RawDocument(text=body.text, meta=body.meta, id=body.id)
+        deadline = Deadline.after(settings.timeout_seconds)
+        document = await run_extraction(request, lambda: _one(extractor, raw, deadline))
+        return _json(_only(document, body.labels))
 
-    return {"documents": await run_extraction(request, work)}
+    @routes.post("/extract/file", response_model=Document, response_model_exclude_none=True,
+                 summary="Extract from an uploaded .txt (any supported encoding), .html, .docx, .pdf, .doc, .rtf or image",
+                 responses=error_responses(*keyed, 400, 408, 413, 415, 422, 503, 504))
+    async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
+                           file: Annotated[UploadFile, File(description="the article")],
+                           date: Annotated[str | None, Form(description="the article's date (ISO: 2025-07-15, 2025-07 "
+                                                                         "or 2025): the province scheme and the year of "
+                                                                         "dates without one")] = None,
+                           labels: Annotated[str | None, Form(description="comma-separated labels to return "
+                                                                           "(default: all)")] = None) -> Any:
+        wanted = _form_labels(labels)
+        if date is not None and date.strip() and not _ISO_DATE.fullmatch(date.strip()):
+            raise ApiError("invalid_input", f"date: {date!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        data = await file.read(settings.max_bytes + 1)
+        if len(data) > settings.max_bytes:
+            raise ApiError("too_large", f"the upload is over the limit of {settings.max_bytes:,} bytes")
+        name = file.filename or "upload.txt"
+        meta: dict[str, Any] = {"filename": name}
+        if date and date.strip():
+            meta["date"] = date.strip()
+        deadline = Deadline.after(settings.timeout_seconds)
+
+        def work() -> Document:            # reading a PDF or a DOCX is work too: on the pool, under the same deadline
+            raw = read_bytes(data, name=name, meta=meta, max_bytes=settings.max_bytes, deadline=deadline)
+            return _one(extractor, raw, deadline)
+
+        return _json(_only(await run_extraction(request, work), wanted))
+
+    @routes.post("/extract/batch", response_model=BatchResponse, response_model_exclude_none=True,
+                 summary=f"Extract from up to {settings.max_batch} documents; results come in the same order",
+                 responses=error_responses(*keyed, 400, 408, 413, 422, 503, 504))
+    async def extract_batch(body: BatchRequest, request: Request, extractor: ExtractorDep,  # type: ignore[valid-type]
+                            settings: SettingsDep) -> Any:
+        _check_size([item.text for item in body.documents], settings.max_bytes)
+        deadline = Deadline.after(settings.timeout_seconds)
+        items = [{"id": item.id, "text": item.text, "meta": item.meta} for item in body.documents]
+
+        def work() -> list[Document | ItemError]:
+            results: list[Document | ItemError] = []
+            for result in extractor.pipe(items, on_error="report", deadline=deadline):
+                if isinstance(result, FailedDocument):
+                    results.append(ItemError(id=result.id or "", error={"code": result.code, "message": result.reason}))
+                else:
+                    results.append(_only(result, body.labels))
+            return results
+
+        return {"documents": await run_extraction(request, work)}
+
+    return routes

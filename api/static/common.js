@@ -56,8 +56,10 @@ async function loadLabels(headers = {}) {
   const response = await fetch("/v1/labels", { headers });
   if (!response.ok) throw new Error("không tải được danh sách nhãn");
   const body = await response.json();
-  const style = document.getElementById("label-colours") || document.head.appendChild(document.createElement("style"));
-  style.id = "label-colours";
-  style.textContent = body.labels.map((l) => `[data-label="${l.label}"] { background: ${l.colour || "#ddd"}; }`).join("\n");
+  // A constructed style sheet, not a <style> element: the service's Content-Security-Policy allows
+  // no inline styles ("style-src 'self'"), and constructed sheets are not inline.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(body.labels.map((l) => `[data-label="${l.label}"] { background: ${l.colour || "#ddd"}; }`).join("\n"));
+  document.adoptedStyleSheets = [sheet];
   return body.labels;
 }

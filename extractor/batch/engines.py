@@ -1,15 +1,23 @@
 """Engines run `process_chunk` over chunks of items and yield the outcomes in input order:
 in this process (1 worker), a local process pool, or a Dask cluster (a LocalCluster, or an
-existing scheduler at tcp://…)."""
+existing scheduler at tcp://…).
+
+Pool workers never outlive the run: they ask Linux to kill them when their parent dies (even by
+SIGKILL), they leave Ctrl-C to the parent, and an interrupted run terminates them at once."""
 
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from vnextract.extractor.batch.process import Outcome, process_chunk
 from vnextract.extractor.batch.sources import Item
+
+_PR_SET_PDEATHSIG = 1
 
 
 def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -28,14 +36,43 @@ def _bounded(submit, pending_limit: int, chunk_iter: Iterator[list[Item]]):
     yield from pending
 
 
+def _worker_started(parent: int) -> None:
+    """In each pool worker: die with the parent, and ignore Ctrl-C (the parent handles it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:                          # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop queued chunks and end the workers now, rather than wait for the chunks they are on."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)          # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.join(5)
+
+
 def run_local(items: Iterable[Item], *, workers: int, chunk_size: int) -> Iterator[Outcome]:
     if workers <= 1:
         for chunk in chunks(items, chunk_size):
             yield from process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),))
+    try:
         for future in _bounded(lambda c: pool.submit(process_chunk, c), 4 * workers, chunks(items, chunk_size)):
             yield from future.result()
+    except BaseException:                                # Ctrl-C, or the consumer stopped early
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def run_dask(items: Iterable[Item], *, workers: int, chunk_size: int, scheduler: str | None) -> Iterator[Outcome]:
@@ -48,8 +85,15 @@ def run_dask(items: Iterable[Item], *, workers: int, chunk_size: int, scheduler:
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        # The workers start with Ctrl-C ignored (a disposition they inherit), so that it reaches
+        # this process only, which closes the cluster; distributed's worker processes exit by
+        # themselves when this process dies (tests/reliability: a killed parent).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         client = Client(cluster)
     try:
         limit = 4 * max(1, sum(client.nthreads().values()))

@@ -50,17 +50,18 @@ def repair_tail(path: Path) -> None:
 
 
 def done_keys(*paths: Path) -> set[tuple[str, str]]:
-    """(key, content hash) of every item an earlier run already wrote (to the output or as an error)."""
+    """(key, content hash) of every item an earlier run already wrote (to the output or as an error).
+    Read as bytes, line by line: a line that another tool damaged is ignored, not fatal."""
     done: set[tuple[str, str]] = set()
     for path in paths:
         if not path.exists():
             continue
-        with path.open(encoding="utf-8") as handle:
+        with path.open("rb") as handle:
             for line in handle:
                 try:
-                    record = json.loads(line)
+                    record = json.loads(line.decode("utf-8"))
                 except ValueError:
                     continue
-                if "key" in record:
-                    done.add((record["key"], record.get("content_hash", "")))
+                if isinstance(record, dict) and isinstance(record.get("key"), str):
+                    done.add((record["key"], str(record.get("content_hash", ""))))
     return done

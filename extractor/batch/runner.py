@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnextract.extractor.batch.engines import run_dask, run_local
-from vnextract.extractor.batch.output import LineWriter, done_keys
+from vnextract.extractor.batch.output import LineWriter, done_keys, repair_tail
 from vnextract.extractor.batch.process import content_hash
 from vnextract.extractor.batch.sources import Item, count_items, iter_items
 
@@ -21,15 +21,25 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class BatchSummary:
-    ok: int = 0
+    """What a run did with every item it met: written, failed (in the errors file), skipped
+    (already done by an earlier run, or of a type that is not read)."""
+
+    ok: int = 0                       # documents written
     failed: int = 0
-    skipped: int = 0
+    skipped: int = 0                  # by --resume
+    unsupported: int = 0              # files and members of a type that is not read
     characters: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def read(self) -> int:
+        return self.ok + self.failed
 
     def as_dict(self) -> dict:
-        rate = (self.ok + self.failed) / self.seconds if self.seconds else 0.0
-        return {"ok": self.ok, "failed": self.failed, "skipped_by_resume": self.skipped,
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return {"read": self.read, "written": self.ok, "failed": self.failed, "skipped_by_resume": self.skipped,
+                "skipped_unsupported": self.unsupported, "interrupted": self.interrupted,
                 "characters": self.characters, "seconds": round(self.seconds, 2),
                 "documents_per_second": round(rate, 2),
                 "characters_per_second": round(self.characters / self.seconds) if self.seconds else 0}
@@ -40,6 +50,11 @@ def output_paths(out: Path, fmt: str) -> tuple[Path, Path]:
     if fmt == "parquet":
         return out / "documents.jsonl", out / "errors.jsonl"
     return out, out.with_name(out.name + ".errors.jsonl")
+
+
+def canonical_inputs(inputs: list[Path]) -> list[Path]:
+    """Each input once, by its resolved path: keys (and so resume) do not depend on how it was typed."""
+    return list(dict.fromkeys(Path(p).resolve() for p in inputs))
 
 
 def run_batch(
@@ -56,21 +71,29 @@ def run_batch(
     progress: bool = True,
     db: Path | None = None,
 ) -> BatchSummary:
-    """Extract every input; write the JSONL/Parquet output to `out`, and/or load the archive `db`
-    (incremental: without `out`, what the archive already has is skipped, as --resume does)."""
+    """Process every input; write the JSONL/Parquet output to `out`, and/or load the archive `db`
+    (incremental: without `out`, what the archive already has is skipped, as --resume does). Ctrl-C
+    stops the run cleanly (what was written stays, resumable) and returns the summary with
+    `interrupted` set."""
     if out is None and db is None:
         raise ValueError("batch needs an output: --out OUT, --db ARCHIVE.duckdb, or both")
+    inputs = canonical_inputs(inputs)
     archive = _open_archive(db) if db else None
+    jsonl_path: Path | None
     if out:
         jsonl_path, default_errors = output_paths(out, fmt)
     else:
         assert db is not None
         jsonl_path, default_errors = None, db.with_name(db.name + ".errors.jsonl")
     errors_path = errors_path or default_errors
+    summary = BatchSummary()
+    if resume:                                          # a torn last line is dropped before anything reads it
+        if jsonl_path:
+            repair_tail(jsonl_path)
+        repair_tail(errors_path)
     done = done_keys(jsonl_path, errors_path) if resume and jsonl_path else set()
     if archive and not jsonl_path:
         done = archive.done_keys()
-    summary = BatchSummary()
 
     def pending() -> Iterator[Item]:
         for item in iter_items(inputs):
@@ -79,10 +102,9 @@ def run_batch(
                 continue
             yield item
 
-    total = count_items(inputs)
     writer = LineWriter(jsonl_path, append=resume) if jsonl_path else None
     errors = LineWriter(errors_path, append=resume or not jsonl_path)
-    bar = _progress(total, progress)
+    bar = _progress(count_items(inputs), progress) if progress else None
     started = time.perf_counter()
     try:
         if engine == "dask":
@@ -90,7 +112,9 @@ def run_batch(
         else:
             outcomes = run_local(pending(), workers=workers, chunk_size=chunk_size)
         for outcome in outcomes:
-            if outcome.line is not None:
+            if outcome.skipped:
+                summary.unsupported += 1
+            elif outcome.line is not None:
                 if writer:
                     writer.write(outcome.line)
                 if archive:
@@ -99,13 +123,15 @@ def run_batch(
                 summary.characters += outcome.chars
             else:
                 errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
-                                         "content_hash": outcome.content_hash, "error": outcome.error},
-                                        ensure_ascii=False))
+                                         "content_hash": outcome.content_hash, "error": outcome.error,
+                                         "code": outcome.code}, ensure_ascii=False))
                 if archive:
                     archive.add_failure(outcome.key, outcome.source, outcome.content_hash, outcome.error or "")
                 summary.failed += 1
             if bar:
                 bar.update(1)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     finally:
         if writer:
             writer.close()
@@ -116,7 +142,7 @@ def run_batch(
             bar.update(summary.skipped)
             bar.close()
     summary.seconds = time.perf_counter() - started
-    if fmt == "parquet" and jsonl_path and out:
+    if fmt == "parquet" and jsonl_path and out and not summary.interrupted:
         from vnextract.extractor.batch.tables import write_parquet
 
         write_parquet(jsonl_path, out)

@@ -1,7 +1,12 @@
-"""Unicode normalisation on a shadow copy: NFC, one tone placement, Đ/Ð, spaces and dashes.
+"""Unicode normalisation on a shadow copy: NFC, one tone placement, Đ/Ð, spaces and dashes, and
+invisible characters skipped.
 
-Only NFC changes lengths (a base letter and its combining marks become one character); every
-other edit replaces one character by one character, so the offset map is built in one pass.
+NFC turns a base letter and its combining marks into one character; an invisible character
+(joiners, soft hyphen, BOM, bidi marks: common in text copied from web pages and PDFs) is
+dropped, or becomes one space where it stands between two words ("Nguyễn\u200dVăn" reads as
+"Nguyễn Văn", "9\u200d1,6%" as "91,6%"); every other edit replaces one character by one
+character, so the offset map is built in one pass. A dropped character is covered by no shadow
+character: offsets never point at it unless it lies inside an entity.
 """
 
 from __future__ import annotations
@@ -19,8 +24,12 @@ _ONE_TO_ONE = str.maketrans({
     "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
-    "\t": " ", "\u200b": " ", "\ufeff": " ",
+    "\t": " ", "\u200b": " ",
 })
+# Zero-width joiners, word joiner and invisible operators, soft hyphen, BOM (zero-width no-break
+# space), and the bidi marks, embeddings and isolates.
+_INVISIBLE = "\u00ad\u061c\u180e\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_IS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 
 # Tone marks by vowel, for moving a mark in the open syllables oa, oe, uy (hoà → hòa, thuỷ → thủy).
 _TONED = {
@@ -55,21 +64,38 @@ def fold_tones(text: str) -> str:
 
 
 @functools.cache
-def _combining_or_astral() -> re.Pattern[str]:
-    """Characters that the cluster loop below must see: combining marks of the BMP (found once,
-    ~15 ms) and, not to scan 1.1 M code points, any character beyond the BMP."""
+def _needs_cluster_loop() -> re.Pattern[str]:
+    """Characters that the cluster loop below must see: invisible ones, combining marks of the BMP
+    (found once, ~15 ms) and, not to scan 1.1 M code points, any character beyond the BMP."""
     marks = "".join(c for c in map(chr, range(0x10000)) if unicodedata.combining(c))
-    return re.compile(f"[{re.escape(marks)}\U00010000-\U0010FFFF]")
+    return re.compile(f"[{_INVISIBLE}{re.escape(marks)}\U00010000-\U0010FFFF]")
+
+
+def _between_words(before: str | None, after: str | None) -> bool:
+    """Whether invisible characters between `before` and `after` stand where a space was: after a
+    letter and before a capital (no Vietnamese syllable has a capital inside it). Elsewhere they
+    are dropped: inside a number, a word or an abbreviation."""
+    return before is not None and after is not None and before.isalpha() and after.isupper()
 
 
 def _shadow(original: str) -> tuple[str, OffsetMap]:
-    if unicodedata.is_normalized("NFC", original) and not _combining_or_astral().search(original):
+    if unicodedata.is_normalized("NFC", original) and not _needs_cluster_loop().search(original):
         return fold_tones(original.translate(_ONE_TO_ONE)), OffsetMap.identity(len(original))   # 1 → 1
     chunks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i, n = 0, len(original)
     while i < n:
+        if _IS_INVISIBLE.match(original, i):
+            j = i + 1
+            while j < n and _IS_INVISIBLE.match(original, j):
+                j += 1
+            if _between_words(chunks[-1] if chunks else None, original[j] if j < n else None):
+                chunks.append(" ")
+                starts.append(i)
+                ends.append(j)
+            i = j
+            continue
         j = i + 1
         while j < n and unicodedata.combining(original[j]):
             j += 1

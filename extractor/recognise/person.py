@@ -230,7 +230,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
-            doc.deadline.check("PERSON")
+            doc.deadline.check("recognition (PERSON)")
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
             if not name:

@@ -55,19 +55,19 @@ def test_batch_keeps_order_and_reports_bad_items(client):
 
 
 @pytest.mark.parametrize("method, path, kwargs, status, code", [
-    ("post", "/v1/extract", {"json": {"text": "  "}}, 400, "empty"),
-    ("post", "/v1/extract", {"json": {"txt": "Hà Nội"}}, 422, "invalid_fields"),
-    ("post", "/v1/extract", {"json": {"text": "Hà Nội", "labels": ["CITY"]}}, 422, "invalid_fields"),
+    ("post", "/v1/extract", {"json": {"text": "  "}}, 422, "invalid_input"),
+    ("post", "/v1/extract", {"json": {"txt": "Hà Nội"}}, 422, "invalid_input"),
+    ("post", "/v1/extract", {"json": {"text": "Hà Nội", "labels": ["CITY"]}}, 422, "invalid_input"),
     ("post", "/v1/extract", {"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 422,
-     "invalid_fields"),
+     "invalid_input"),
     ("post", "/v1/extract", {"json": {"text": "a" * 300_000}}, 413, "too_large"),
     ("post", "/v1/extract/file", {"files": {"file": ("a.xlsx", b"PK..")}}, 415, "unsupported_type"),
     ("post", "/v1/extract/file", {"files": {"file": ("a.txt", b"\x00\x01\x02")}}, 400, "undecodable"),
     ("post", "/v1/extract/file", {"files": {"file": ("a.pdf", b"%PDF-1.4 broken")}}, 400, "undecodable"),
     ("post", "/v1/extract/file", {"files": {"file": ("a.txt", b"x" * 200_001)}}, 413, "too_large"),
-    ("post", "/v1/extract/file", {"data": {"nothing": "here"}}, 422, "invalid_fields"),
+    ("post", "/v1/extract/file", {"data": {"nothing": "here"}}, 422, "invalid_input"),
     ("post", "/v1/extract/batch", {"json": {"documents": [{"id": str(i), "text": "x"} for i in range(101)]}}, 422,
-     "invalid_fields"),
+     "invalid_input"),
     ("get", "/v1/nowhere", {}, 404, "not_found"),
 ])
 def test_errors_are_json_with_the_right_status(client, method, path, kwargs, status, code):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from vnextract.cli.serve import listening_socket
+from vnextract.api.server import listening_socket
 
 
 def test_the_shared_socket_gives_accepted_connections_tcp_nodelay():

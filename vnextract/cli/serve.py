@@ -1,4 +1,4 @@
-"""`vnextract serve`: the HTTP service under uvicorn."""
+"""`vnextract serve`: the HTTP service under uvicorn (api/server.py)."""
 
 from __future__ import annotations
 
@@ -27,31 +27,10 @@ def run_serve(args: argparse.Namespace) -> int:
         if not Path(args.db).exists():
             raise FileNotFoundError(f"{args.db}: no such archive (make one with vnextract batch … --db {args.db})")
         os.environ["VNEXTRACT_ARCHIVE"] = str(Path(args.db).resolve())      # read by every worker's settings
-    import uvicorn
+    from vnextract.api.server import serve
 
-    config = uvicorn.Config("vnextract.api.main:create_app", factory=True, host=args.host, port=args.port,
-                            workers=args.workers, log_level="info" if args.verbose else "warning")
     host = f"[{args.host}]" if ":" in args.host else args.host
     pages = "page at /, API docs at /docs" + (", explorer at /explore" if args.db else "")
     print(f"vnextract: serving on http://{host}:{args.port} ({pages}); Ctrl-C stops", file=sys.stderr, flush=True)
-    if args.workers <= 1:
-        uvicorn.Server(config).run()
-        return 0
-    from uvicorn.supervisors import Multiprocess
-
-    Multiprocess(config, sockets=[listening_socket(args.host, args.port)]).run()
+    serve(args.host, args.port, workers=args.workers, log_level="info" if args.verbose else "warning")
     return 0
-
-
-def listening_socket(host: str, port: int):
-    """The socket the workers share. uvicorn's own is made with protocol 0, and asyncio then leaves
-    TCP_NODELAY off on accepted connections: Nagle and delayed ACKs add ~40 ms to every response.
-    Made with IPPROTO_TCP, accepted connections get TCP_NODELAY as a single worker's do."""
-    import socket
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
-    return sock
