@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import re
 import threading
@@ -239,8 +240,17 @@ def _earliest(deadline: Deadline | None, timeout: float | None) -> Deadline:
 
 
 def _check(raw: RawDocument, max_chars: int) -> None:
+    """What every document must be, however it came in (a RawDocument may be built by hand)."""
     if not isinstance(raw.text, str) or not isinstance(raw.meta, dict):
         raise InvalidInput("a RawDocument holds a string text and a dict meta")
+    surrogate = _LONE_SURROGATE.search(raw.text)
+    if surrogate:
+        raise InvalidInput(f"'text' holds a lone surrogate (U+{ord(surrogate.group()):04X}) at position "
+                           f"{surrogate.start()}: it is not valid Unicode text")
+    try:
+        json.dumps(raw.meta, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as exc:        # UnicodeEncodeError is a ValueError
+        raise InvalidInput(f"'meta' is not a JSON object the output can carry: {exc}") from exc
     if not raw.text.strip():
         raise EmptyInput(f"document {raw.id or ''} has no text".replace("  ", " "))
     if len(raw.text) > max_chars:
@@ -257,10 +267,6 @@ def _as_raw(item: str | Mapping[str, Any], *, default_id: str | None = None) -> 
     text, meta, doc_id = item.get("text"), item.get("meta"), item.get("id")
     if not isinstance(text, str):
         raise InvalidInput(f"'text' must be a string, not {type(text).__name__}")
-    surrogate = _LONE_SURROGATE.search(text)
-    if surrogate:
-        raise InvalidInput(f"'text' holds a lone surrogate (U+{ord(surrogate.group()):04X}) at position "
-                           f"{surrogate.start()}: it is not valid Unicode text")
     if meta is not None and not isinstance(meta, Mapping):
         raise InvalidInput(f"'meta' must be a mapping, not {type(meta).__name__}")
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):

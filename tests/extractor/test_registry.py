@@ -143,6 +143,9 @@ def test_a_failure_in_one_document_is_isolated_and_reported(extractor):
     ({"text": "Hà Nội", "meta": [1, 2]}, "'meta' must be a mapping"),
     ({"text": "Hà Nội", "id": {"a": 1}}, "'id' must be a string or an integer"),
     ({"text": "Hà\ud800Nội"}, "lone surrogate"),
+    ({"text": "Hà Nội", "meta": {"source": "bad\udc80"}}, "'meta' is not a JSON object"),
+    ({"text": "Hà Nội", "meta": {"score": float("nan")}}, "'meta' is not a JSON object"),
+    ({"text": "Hà Nội", "meta": {"when": object()}}, "'meta' is not a JSON object"),
 ])
 def test_foreign_input_is_the_projects_own_error(extractor, item, message):
     from vnextract.extractor.errors import InvalidInput
