@@ -38,7 +38,7 @@ _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu ch
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
-    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+)*"
+    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
     r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
     r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"|được\s+công nhận(?:\s+(?:là|đạt))?|(?:đạt|giành)(?:\s+được)?"
     r"(?=\s+danh hiệu)))" + _COUNT, re.IGNORECASE)
@@ -53,6 +53,10 @@ _SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
 _GENERIC = re.compile(
     r"^(?:\d+|một số|nhiều|các|những|mỗi|hơn|có)\b|^(?:đơn vị|cá nhân|tập thể|thành phố|tỉnh|đảng viên|học sinh|"
     r"người|ông|bà|anh|chị|danh hiệu|phần thưởng|giải thưởng)$", re.IGNORECASE)
+# Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
+_COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
+                         r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 # A count of recipients ('2 cá nhân', 'hai sinh viên', 'các tập thể và cá nhân sau'): no recipient by itself.
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
                            r"chín|mười|vài|mấy|hàng chục|hàng trăm|hàng nghìn|các|những|nhiều|một số)\s+(?=\w)", re.IGNORECASE)
@@ -107,6 +111,8 @@ _JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|
 _AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
 _LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
+_INNER_CUE = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.IGNORECASE)
+_APPOSED_WORDS = 3
 _STOP = re.compile(r"[.;…\n]")
 _STRIP = " \"'“”()"
 _STATUS_REACH = 160
@@ -184,11 +190,16 @@ def _split_phrase(index: DocumentIndex, start: int, end: int) -> list[tuple[int,
         while e > s and text[e - 1] in _STRIP + " ":
             e -= 1
         piece = text[s:e]
-        if (piece and not _GENERIC.search(piece) and not _is_count(text, s, e) and len(piece.split()) <= 8
-                and not _JUNK.search(piece)
-                and not _AWARD_WORD.match(piece)):
+        if (piece and (piece[0].isupper() or _COLLECTIVE.match(piece)) and not _GENERIC.search(piece)
+                and not _is_count(text, s, e) and len(piece.split()) <= 8 and not _junk(piece) and not _AWARD_WORD.match(piece)):
             out.append((s, e))
     return out
+
+
+def _junk(phrase: str) -> bool:
+    """A phrase that refers elsewhere, holds a verb or a bracket, or counts ('mẹ của 1 liệt sĩ'), is no recipient."""
+    counted = _COUNTED_NOUN.search(phrase)
+    return bool(_JUNK.search(phrase)) or (counted is not None and counted.group(1).islower())
 
 
 def _is_count(text: str, start: int, end: int) -> bool:
@@ -239,10 +250,23 @@ def _entities_in(index: DocumentIndex, start: int, end: int) -> list[Mention]:
 def _recipients_in(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int]]:
     found = _entities_in(index, start, end)
     if found:
-        return [(m.start, m.end) for m in found]
+        return [_collective_of(index, m, start) for m in found]
     if index.top_level(ENTITY_KINDS, start, end) or _is_count(index.text, start, end):
         return []                                   # only what describes someone unnamed, or a plural: "các tác giả, …"
     return _split_phrase(index, start, end)
+
+
+def _collective_of(index: DocumentIndex, m: Mention, start: int) -> tuple[int, int]:
+    """A province with the defined collective written before it ('lực lượng quản lý thị trường tỉnh Quảng Trị'),
+    else the mention."""
+    if m.label != "PROVINCE":
+        return m.start, m.end
+    text = index.text
+    separator = max(text.rfind(",", start, m.start), text.rfind(" và ", start, m.start) + 3, text.rfind(";", start, m.start))
+    piece = max(start, separator + 1)
+    while piece < m.start and text[piece] == " ":
+        piece += 1
+    return (piece, m.end) if _COLLECTIVE.match(text, piece, m.start) else (m.start, m.end)
 
 
 def _list_items(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int]]:
@@ -308,6 +332,26 @@ def _named_next(index: DocumentIndex, sentence_end: int) -> list[tuple[int, int]
     return [(m.start, m.end) for m in _entities_in(index, cue.end(), following[1])]
 
 
+def _named_by_count(index: DocumentIndex, start: int, end: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The recipients of a clause that begins with a count: named right after it ('2 học sinh Lò Văn A và …'), after
+    a cue ('2 cá nhân gồm …', '3 tập thể: …', 'các cá nhân sau:' and lines), or in the next sentence ('Đó là …');
+    anything else in the clause describes them ('19 đơn vị dẫn đầu … của các cụm, khối thi đua')."""
+    text = index.text
+    found = _entities_in(index, start, end)
+    count = _COUNT_PHRASE.match(text, start, end)
+    if found and count and _apposed(text, count.end(), found[0].start):
+        return [(m.start, m.end) for m in found]
+    cue = _INNER_CUE.search(text, start, end)
+    if cue:
+        return _list_items(index, cue.end(), end)
+    return _listed_after(index, end, sentence_end) or _named_next(index, sentence_end)
+
+
+def _apposed(text: str, start: int, end: int) -> bool:
+    """Only the counted noun stands between a count and the names that follow it ('hai lão nông', 'các đồng chí')."""
+    return len(text[start:end].split()) <= _APPOSED_WORDS
+
+
 def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int, int] | None:
     """The recipient phrase after 'cho'/'tặng'/'đối với'/'là các đồng chí' following `position`, within the clause
     and before the next award (another conferral)."""
@@ -361,6 +405,9 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     text = index.text
     lower = max(sentence_start, verb - WINDOW)
     lower = max(lower, text.rfind(":", lower, verb) + 1)    # 'X khẳng định: "… đón nhận …"': a quotation begins
+    behalf = next(reversed(list(_ON_BEHALF.finditer(text, lower, verb))), None)
+    if behalf:
+        lower = behalf.end()                        # "Thay mặt lãnh đạo Đảng, Nhà nước, …": whom one stands for
     if _PRONOUN.search(text, lower, verb):
         earlier = index.last_full_person(verb)
         return [(earlier.start, earlier.end)] if earlier else []
@@ -381,11 +428,18 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
         if _BARE_COUNT.search(phrase) or (phrase and _is_count(text, start, end)):
             return None
         words = phrase.split()
-        if 1 <= len(words) <= 6 and not words[0][0].islower() and not _GENERIC.search(phrase) and not _JUNK.search(phrase):
+        if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
             return [(start, end)]
         return []
     if _BARE_COUNT.search(text, kept[-1].end, verb):
         return None
+    count = next(reversed(list(_BARE_COUNT.finditer(text, lower, kept[-1].start))), None)
+    if count:                                       # "28 tập thể … phong cách Hồ Chí Minh được tặng …": a bare count
+        named = [m for m in kept if m.start >= count.end()]
+        if not (_apposed(text, count.end(), named[0].start) or _INNER_CUE.search(text, count.end(), named[0].start)
+                or ":" in text[count.end():named[0].start]):
+            return None
+        kept = named
     return [(m.start, m.end) for m in _coordinated(index, kept)]
 
 
@@ -398,9 +452,9 @@ def _issuer(index: DocumentIndex, award: Mention, before_start: int, sentence_en
         stop = _ISSUER_END.search(text, of.end(), min(sentence_end, of.end() + 120))
         end = stop.start() if stop else min(sentence_end, of.end() + 120)
         if 0 < len(text[of.end():end].split()) <= 10:
-            return of.end(), _rstrip(text, of.end(), end, " \t\n")
+            return _office(index, of.end(), _rstrip(text, of.end(), end, " \t\n"))
     if received and received.group("issuer"):
-        return received.start("issuer"), received.end("issuer")
+        return _office(index, received.start("issuer"), received.end("issuer"))
     behalf = next(reversed(list(_ON_BEHALF.finditer(text, before_start, award.start))), None)
     if behalf and _GIVE_VERB.search(text, behalf.end(), award.start):
         return behalf.start("who"), behalf.end("who")
@@ -420,6 +474,14 @@ def _issuer(index: DocumentIndex, award: Mention, before_start: int, sentence_en
             best = max(organisations, key=lambda m: m.end - m.start)
             return best.start, best.end
     return None
+
+
+def _office(index: DocumentIndex, start: int, end: int) -> tuple[int, int]:
+    """An issuer is an office or a body: 'Bằng khen của Chủ tịch nước Nguyễn Văn A' → 'Chủ tịch nước'."""
+    person = index.next_person_start(start)
+    if person is not None and person < end and any(c.isupper() for c in index.text[start:person]):
+        end = _rstrip(index.text, start, person, " ,-–")
+    return start, end
 
 
 def _holder(index: DocumentIndex, last: Mention, sentence_end: int) -> list[tuple[int, int]]:
@@ -465,10 +527,11 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
         for anchor in (award.end, last.end):
             clause = _clause_after(index, anchor, s_end)
             if clause:
-                recipients = _recipients_in(index, *clause)
-                if not recipients and _is_count(text, *clause):
-                    recipients = _listed_after(index, clause[1], s_end) or _named_next(index, s_end)
+                if _is_count(text, *clause):
+                    recipients = _named_by_count(index, *clause, s_end)
                     counted = not recipients
+                else:
+                    recipients = _recipients_in(index, *clause)
                 break
     if not recipients and _INTRODUCES_LIST.match(text, last.end, s_end):
         recipients = _listed_lines(index, s_end)    # "Danh sách … được tặng Bằng khen:" and a table after it
@@ -495,6 +558,8 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
         issuer = _carried_issuer(index, awards, k, issuers, (s_start, s_end))
     if issuers is not None:
         issuers[k] = issuer
+    if issuer:
+        recipients = [r for r in recipients if r[1] <= issuer[0] or r[0] >= issuer[1]]   # who confers does not receive
     return Reading(award, (s_start, s_end), recipients, issuer, status, counted=counted)
 
 

@@ -73,6 +73,24 @@ def test_a_headline_with_only_a_count_gives_no_recipient(awards):
     assert awards("Chủ tịch nước trao Giải thưởng Hồ Chí Minh cho các tác giả, tác phẩm, công trình đạt giải.") == []
 
 
+def test_a_count_named_right_after_gives_the_names_and_a_described_count_none(awards):
+    (award,) = awards("UBND tỉnh trao Bằng khen cho 2 học sinh Lò Văn Khánh và Quàng Thị Mai.")
+    assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    (award,) = awards("Năm 2023, 2 học sinh Lò Văn Khánh và Quàng Thị Mai được UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    assert awards("Thủ tướng tặng Cờ thi đua của Chính phủ cho 19 đơn vị dẫn đầu phong trào thi đua của các cụm, khối thi "
+                  "đua năm 2023.") == []
+    assert awards("Năm 2023, 28 tập thể và 48 cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, "
+                  "phong cách Hồ Chí Minh đã được Ban Tuyên giáo Trung ương tặng Bằng khen.") == []
+
+
+def test_a_lower_case_fragment_is_no_recipient_but_a_defined_collective_is(awards):
+    found = awards("Cuối đêm thi, NSƯT Minh Tâm quyết định dành tặng anh điểm số tuyệt đối.")
+    assert _pairs(found) == [("NSƯT", "Minh Tâm")]
+    (award,) = awards("Bộ trưởng Bộ Công Thương tặng Bằng khen cho lực lượng quản lý thị trường tỉnh Quảng Trị.")
+    assert award.recipients == ["lực lượng quản lý thị trường tỉnh Quảng Trị"]
+
+
 # --- subjects and holders --------------------------------------------------------------------------
 
 def test_a_coordinated_passive_subject_gives_every_person(awards):
@@ -148,6 +166,13 @@ def test_the_office_right_before_the_verb_is_the_issuer(awards):
     (award,) = awards("Ông Đặng Văn Lợi, Chủ tịch UBND huyện Thanh Chương đã tặng Giấy khen cho Công an xã Thanh Lĩnh.")
     assert award.issuer == "Chủ tịch UBND huyện Thanh Chương"
     assert award.recipients == ["Công an xã Thanh Lĩnh"]
+
+
+def test_the_issuer_is_an_office_not_a_name_and_who_confers_does_not_receive(awards):
+    (award,) = awards("Năm 2020, anh Lê Văn Thiết vinh dự nhận Bằng khen của Chủ tịch nước Nguyễn Xuân Phúc.")
+    assert (award.recipients, award.issuer) == (["Lê Văn Thiết"], "Chủ tịch nước")
+    assert awards("Thay mặt lãnh đạo Đảng, Nhà nước, tôi gửi tới các tác giả có tác phẩm được trao tặng Giải thưởng Hồ Chí "
+                  "Minh lời chúc mừng.") == []
 
 
 def test_one_issuer_for_the_awards_of_one_clause(awards):
