@@ -73,7 +73,8 @@ _LIST_LINE = 300                # longer lines are prose, not items
 _ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|năm|đợt|nhân|đã|theo|tại|ngày|là|"
                          r"và\s+(?:Bằng|Cờ|Huân))\b")
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
-_PRONOUN = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà|[Đđ]ồng chí)(?:\s+ấy)?\s*(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
+_PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"
+                      r"(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
 _FILLER = r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|quyết định)(?!\w))*\s*"
 _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Đảng và Nhà nước|Đảng, Nhà nước|"
                            r"Nhà nước|Chính phủ)" + _FILLER + r"\Z")

@@ -112,10 +112,12 @@ def test_honorary_titles_before_a_name_with_a_profession_between(awards):
     assert {(r.issuer, r.status) for r in found} == {(None, "granted")}
 
 
-def test_the_pronoun_dong_chi_is_the_person_last_named(awards):
+def test_a_pronoun_subject_is_the_person_last_named(awards):
     found = awards("Đồng chí Hoàng Minh Tuấn có 30 năm công tác trong ngành. Nhiều năm liền, đồng chí được công nhận "
                    "danh hiệu Chiến sĩ thi đua cơ sở.")
     assert _pairs(found) == [("Chiến sĩ thi đua cơ sở", "Hoàng Minh Tuấn")]
+    found = awards("Cô Lò Thị Mai dạy học ở bản Nà Hẩu đã 12 năm. Năm nay, cô vừa được Chủ tịch UBND huyện tặng Giấy khen.")
+    assert _pairs(found) == [("Giấy khen", "Lò Thị Mai")]
 
 
 # --- what is not a recipient ---------------------------------------------------------------------
