@@ -39,7 +39,7 @@ _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen t�
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
-    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
+    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
     r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"|được\s+công nhận(?:\s+(?:là|đạt))?|(?:đạt|giành)(?:\s+được)?"
     r"(?=\s+danh hiệu)))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
@@ -75,7 +75,9 @@ _ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|n
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"
                       r"(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
-_FILLER = r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|quyết định)(?!\w))*\s*"
+_NAME_SYLLABLE = re.compile(r"[^\W\d_]+ \Z")
+_FILLER = (r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|(?:[Qq]uyết định|QĐ)(?:\s+số)?(?:\s+\d[\w/.-]*)?)(?!\w))*"
+           r"\s*")
 _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Đảng và Nhà nước|Đảng, Nhà nước|"
                            r"Nhà nước|Chính phủ)" + _FILLER + r"\Z")
 _ISSUER_GAP = re.compile(_FILLER)
@@ -409,7 +411,10 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     behalf = next(reversed(list(_ON_BEHALF.finditer(text, lower, verb))), None)
     if behalf:
         lower = behalf.end()                        # "Thay mặt lãnh đạo Đảng, Nhà nước, …": whom one stands for
-    if _PRONOUN.search(text, lower, verb):
+    pronoun = _PRONOUN.search(text, lower, verb)
+    if pronoun and pronoun.group(0)[0].isupper() and (name := _NAME_SYLLABLE.search(text, lower, pronoun.start())):
+        pronoun = None if name.group(0)[0].isupper() else pronoun   # 'Đông Anh được …': a name's last syllable
+    if pronoun:
         earlier = index.last_full_person(verb)
         return [(earlier.start, earlier.end)] if earlier else []
     upper = verb

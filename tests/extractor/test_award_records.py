@@ -118,6 +118,9 @@ def test_a_pronoun_subject_is_the_person_last_named(awards):
     assert _pairs(found) == [("Chiến sĩ thi đua cơ sở", "Hoàng Minh Tuấn")]
     found = awards("Cô Lò Thị Mai dạy học ở bản Nà Hẩu đã 12 năm. Năm nay, cô vừa được Chủ tịch UBND huyện tặng Giấy khen.")
     assert _pairs(found) == [("Giấy khen", "Lò Thị Mai")]
+    found = awards("Bà Vũ Thị Hằng dự lễ. Huyện Đông Anh được công nhận đạt chuẩn nông thôn mới và được Thủ tướng tặng "
+                   "Bằng khen.")
+    assert all("Vũ Thị Hằng" not in r.recipients for r in found)      # 'Anh' ends a name here
 
 
 # --- what is not a recipient ---------------------------------------------------------------------
@@ -175,6 +178,11 @@ def test_the_issuer_is_an_office_not_a_name_and_who_confers_does_not_receive(awa
     assert (award.recipients, award.issuer) == (["Lê Văn Thiết"], "Chủ tịch nước")
     assert awards("Thay mặt lãnh đạo Đảng, Nhà nước, tôi gửi tới các tác giả có tác phẩm được trao tặng Giải thưởng Hồ Chí "
                   "Minh lời chúc mừng.") == []
+
+
+def test_the_issuer_signs_a_decision_before_the_verb(awards):
+    (award,) = awards("Thủ tướng Chính phủ vừa ký Quyết định số 1234/QĐ-TTg tặng Bằng khen cho Sở Tư pháp tỉnh Bắc Giang.")
+    assert (award.issuer, award.recipients) == ("Thủ tướng Chính phủ", ["Sở Tư pháp tỉnh Bắc Giang"])
 
 
 def test_one_issuer_for_the_awards_of_one_clause(awards):
