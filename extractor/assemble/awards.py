@@ -70,7 +70,7 @@ _ITEM = re.compile(r"\s*(?:\|\s*)?(?:\d{1,3}\s*[.)/|:-]?|[a-zđ]\s*\)|[-+•*–
 _HEADER = re.compile(r"(?<!\w)(?:STT|TT|Họ và tên|Họ tên|Đơn vị|Chức vụ)(?!\w)")
 _LIST_LINES = 60                # lines of a list (or rows of a table) read after 'sau:'
 _LIST_LINE = 300                # longer lines are prose, not items
-_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|năm|đợt|nhân|đã|theo|tại|ngày|là|"
+_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|năm|đợt|nhân|đã|được|vừa|theo|tại|ngày|là|"
                          r"và\s+(?:Bằng|Cờ|Huân))\b")
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"

@@ -185,6 +185,11 @@ def test_the_issuer_signs_a_decision_before_the_verb(awards):
     assert (award.issuer, award.recipients) == ("Thủ tướng Chính phủ", ["Sở Tư pháp tỉnh Bắc Giang"])
 
 
+def test_the_issuer_after_the_award_ends_before_its_verb(awards):
+    (award,) = awards("Bằng khen của Bộ trưởng Bộ Quốc phòng được trao cho Trung đoàn 88 vì thành tích huấn luyện.")
+    assert award.issuer == "Bộ trưởng Bộ Quốc phòng"
+
+
 def test_one_issuer_for_the_awards_of_one_clause(awards):
     found = awards("Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho Công ty Cổ phần Sông Đà 5 và Huân chương Lao "
                    "động hạng Ba cho Công ty Cổ phần Sông Đà 9.")
