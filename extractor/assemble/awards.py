@@ -96,7 +96,8 @@ _JOINER = re.compile(r"(?:[\s,;]|(?<!\w)(?:và|cùng|với|các|đồng chí|ôn
                      r"cố|tập thể|cá nhân|đơn vị)(?!\w))*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;]|(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 # Words that make a body a modifier of the recipient before it, not a recipient: 'X của Y', 'X thuộc Y', 'X tại Y'.
-_MODIFIER_BEFORE = re.compile(r"(?<!\w)(?:của|thuộc|trực thuộc|tại|ở|trên địa bàn|địa bàn)\s*\Z", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"(?<!\w)(?:của|thuộc|trực thuộc|tại|ở|trên địa bàn|địa bàn)\s+(?:(?:tỉnh|thành phố|TP\.?|"
+                              r"huyện|quận|thị xã|xã|phường)\s+)?\Z", re.IGNORECASE)
 _LOCATION_GAP = re.compile(r"\s*[,–-]?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?", re.IGNORECASE)
 # A noun before the verb makes a noun phrase with no subject: 'tại lễ đón nhận …', 'kinh phí đón nhận …'.
 _LOCATIVE = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ|kinh phí|chi phí|dự toán|kế hoạch)\s*\Z", re.IGNORECASE)
@@ -111,9 +112,12 @@ _LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?
 _GAP_VERB = re.compile(r"[;.]|(?<!\w)(?:tặng|trao|nhận|được|đề nghị|thu hồi)(?!\w)", re.IGNORECASE)
 # A phrase that refers elsewhere or holds a verb is no recipient: 'các cá nhân sau', '2 cá nhân này', 'đã có …'.
 _JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|được|đang|sẽ|là|cho biết|với)(?!\w)", re.IGNORECASE)
+_PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|\d+)\s+(?:đồng chí|ông|bà|anh|chị|em|cháu|học sinh|sinh viên|nghệ sĩ|"
+                     r"đơn vị|tập thể|cá nhân)\s*:?\s*\Z", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
 _LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
+_OWNED = re.compile(r"(?<!\w)(?:của|thuộc|tại|ở)(?!\w)", re.IGNORECASE)
 _INNER_CUE = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.IGNORECASE)
 _APPOSED_WORDS = 3
 _STOP = re.compile(r"[.;…\n]")
@@ -238,7 +242,8 @@ def _entities_in(index: DocumentIndex, start: int, end: int) -> list[Mention]:
             continue
         gap_start = previous.end if previous else start
         if m.label != "PERSON":
-            after_person = previous is not None and previous.label == "PERSON" and not _joined(index, gap_start, m.start)
+            after_person = previous is not None and previous.label == "PERSON" and not (
+                _joined(index, gap_start, m.start) and _AND.search(text, gap_start, m.start))     # 'cô A, Trường B': her school
             placing = (m.label == "PROVINCE" and previous is not None and previous.label != "PROVINCE"
                        and _LOCATION_GAP.fullmatch(text, gap_start, m.start))
             if (after_person or placing or index.title_over(m.start, m.end)
@@ -351,8 +356,9 @@ def _named_by_count(index: DocumentIndex, start: int, end: int, sentence_end: in
 
 
 def _apposed(text: str, start: int, end: int) -> bool:
-    """Only the counted noun stands between a count and the names that follow it ('hai lão nông', 'các đồng chí')."""
-    return len(text[start:end].split()) <= _APPOSED_WORDS
+    """Only the counted noun stands between a count and the names that follow it ('hai lão nông', 'các đồng chí'),
+    not what they belong to ('12 mẹ của tỉnh …')."""
+    return len(text[start:end].split()) <= _APPOSED_WORDS and not _OWNED.search(text, start, end)
 
 
 def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int, int] | None:
@@ -391,14 +397,18 @@ def _joined(index: DocumentIndex, start: int, end: int) -> bool:
 
 
 def _coordinated(index: DocumentIndex, found: list[Mention]) -> list[Mention]:
-    """The last of `found` with those written before it in one list ('A, B và C': the last joined by 'và' or
-    'cùng', as a list ends; a comma alone may set off something else, 'Theo UBND tỉnh, Trường X …')."""
+    """The last of `found` with those written before it in one list: 'A, B và C' (the last joined by 'và' or
+    'cùng', as a list ends) or 'Các em A, B' (a plural before the first); a comma alone may set off something
+    else ('Theo UBND tỉnh, Trường X …')."""
     chosen = [found[-1]]
     for m in reversed(found[:-1]):
-        if not _joined(index, m.end, chosen[0].start) or (
-                len(chosen) == 1 and not _AND.search(index.text, m.end, chosen[0].start)):
+        if not _joined(index, m.end, chosen[0].start):
             break
         chosen.insert(0, m)
+    if len(chosen) > 1 and not _AND.search(index.text, chosen[-2].end, chosen[-1].start):
+        first = chosen[0]
+        if not _PLURAL.search(index.text, max(0, first.start - 30), first.start):
+            return chosen[-1:]
     return chosen
 
 

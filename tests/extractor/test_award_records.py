@@ -78,6 +78,7 @@ def test_a_count_named_right_after_gives_the_names_and_a_described_count_none(aw
     assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
     (award,) = awards("Năm 2023, 2 học sinh Lò Văn Khánh và Quàng Thị Mai được UBND tỉnh tặng Bằng khen.")
     assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    assert awards("Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ của tỉnh Quảng Nam.") == []
     assert awards("Thủ tướng tặng Cờ thi đua của Chính phủ cho 19 đơn vị dẫn đầu phong trào thi đua của các cụm, khối thi "
                   "đua năm 2023.") == []
     assert awards("Năm 2023, 28 tập thể và 48 cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, "
@@ -103,6 +104,13 @@ def test_a_coordinated_passive_subject_gives_every_person(awards):
 def test_a_comma_alone_does_not_coordinate_a_subject(awards):
     (award,) = awards("Theo UBND huyện Lục Yên, Trường Tiểu học Khánh Hòa được tặng Cờ thi đua của UBND tỉnh.")
     assert award.recipients == ["Trường Tiểu học Khánh Hòa"]
+    (award,) = awards("Dịp này, cô giáo Lê Thị Hằng, Trường Tiểu học Hoằng Đạo được Chủ tịch UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Lê Thị Hằng"]                   # her school, not a second recipient
+
+
+def test_a_plural_before_a_list_of_names_coordinates_them(awards):
+    (award,) = awards("Các em Nguyễn Minh Khôi, Trần Gia Bảo được nhận Giấy khen của nhà trường.")
+    assert award.recipients == ["Nguyễn Minh Khôi", "Trần Gia Bảo"]
 
 
 def test_honorary_titles_before_a_name_with_a_profession_between(awards):
