@@ -3,10 +3,19 @@ was granted, proposed or something else (revoked, planned, criteria).
 
 For each award mention, every person, organisation and province in its sentence (within a window),
 and the phrases the structured rules read as recipients, are candidate recipients; a learned scorer
-(features.py, models/records/) keeps those it believes. The rules (recipients after 'cho'/'tặng'
-following the award or its list; right after the award; the subject before 'đón nhận' / 'được …
-tặng', for 'Ông'/'Bà' the person last named) are one of its features, and the fallback when no model
-is shipped. Mentions of one conferral are merged afterwards (conferrals.py).
+(features.py, models/records/) keeps those it believes. The rules are one of its features, and the
+fallback when no model is shipped. They read, in this order: the holder named right after an
+honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A'); the recipients after 'cho'/'tặng' following the award
+or its list, up to the next award, and when these are only a count ('cho 3 tập thể'), the list after
+it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that names
+them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before
+'đón nhận' / 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/
+'đồng chí' the person last named; right after the award. What describes a recipient is not one: a
+bracket, a title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An
+award described ('… là phần thưởng cao quý') or counted ('402 Huân chương các loại') gives no record.
+The issuer: 'của X' after the award, 'được X tặng', 'Thay mặt X, … trao', the office or body right
+before the verb, or the one of the award before it in the clause. Mentions of one conferral are
+merged afterwards (conferrals.py).
 """
 
 from __future__ import annotations
@@ -20,40 +29,100 @@ from vnextract.extractor.assemble.index import WINDOW, DocumentIndex
 from vnextract.extractor.assemble.scorer import Scorer
 from vnextract.extractor.types import Mention, Record
 
-_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|trình|kiến nghị|xét tặng|đề cử)(?!\w)", re.IGNORECASE)
+# 'trình' proposes only as a verb: not in "quá trình", "chương trình", "công trình", "trình độ", "trình bày" ….
+_PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|(?<!quá )(?<!chương )(?<!công )(?<!tiến )(?<!lộ )(?<!quy )(?<!hành )"
+                       r"(?<!lịch )(?<!giáo )(?<!phương )(?<!đệ )(?-i:trình)(?!\s+(?:độ|bày|diễn|chiếu))|kiến nghị|xét tặng|"
+                       r"đề cử)(?!\w)", re.IGNORECASE)
 _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
                     re.IGNORECASE)
-_GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|tặng|trao|khen thưởng)"
+_GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
-    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+)*(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen)"
-    r"[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
-    r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"))" + _COUNT, re.IGNORECASE)
+    r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
+    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
+    r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"|được\s+công nhận(?:\s+(?:là|đạt))?|(?:đạt|giành)(?:\s+được)?"
+    r"(?=\s+danh hiệu)))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
 _FOR = re.compile(r"(?<!\w)(?:(?:tặng\s+)?cho(?!\s+(?:biết|rằng|thấy|phép|hay|nên)\b)|tặng(?!\s+(?:theo|vì|do|năm|cho)\b)|"
                   r"đối với|là\s+(?:các\s+)?(?:đồng chí|ông|bà|tập thể|cá nhân|đơn vị)\s*:?)\s+", re.IGNORECASE)
 _OF = re.compile(r"\s+(?:của|do)\s+")
-_CLAUSE_END = re.compile(r"[.;:\n]|\s(?:vì|về|do|đã|đạt|có thành tích|nhân dịp|trong|tại|năm \d|giai đoạn|vào|theo|"
-                         r"nhằm|để|là)\b")
+# A closing quotation mark ends the recipients too: '"… trao bằng khen cho 2 cá nhân này", bà H. cho biết'.
+_CLAUSE_END = re.compile(r"[.;:\n”]|\"(?=\s*[,.;:!?])|\s(?:vì|về|do|đã|đạt|có thành tích|nhân dịp|trong|tại|năm \d|"
+                         r"giai đoạn|vào|theo|nhằm|để|là)\b")
 _SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
 _GENERIC = re.compile(
     r"^(?:\d+|một số|nhiều|các|những|mỗi|hơn|có)\b|^(?:đơn vị|cá nhân|tập thể|thành phố|tỉnh|đảng viên|học sinh|"
-    r"người|ông|bà|anh|chị)$", re.IGNORECASE)
-_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|vì|về|năm|đợt|nhân|đã|theo|tại|ngày|là|và\s+(?:Bằng|Cờ|Huân))\b")
+    r"người|ông|bà|anh|chị|danh hiệu|phần thưởng|giải thưởng)$", re.IGNORECASE)
+# Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
+_COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
+                         r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
+# A count of recipients ('2 cá nhân', 'hai sinh viên', 'các tập thể và cá nhân sau'): no recipient by itself.
+_COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
+                           r"chín|mười|vài|mấy|hàng chục|hàng trăm|hàng nghìn|các|những|nhiều|một số)\s+(?=\w)", re.IGNORECASE)
+# What introduces the list of recipients after a count: '… cho 3 tập thể: A, B, C', '… cho 2 cá nhân là …', 'gồm:'.
+_LIST_CUE = re.compile(r"\s*,?\s*(?:(?:(?:bao\s+)?gồm(?:\s+có)?|là|cụ thể(?:\s+là)?)\s*:?|(?:sau(?:\s+đây)?|như sau)?\s*:)\s*",
+                       re.IGNORECASE)
+# The next sentence naming whom a count stood for: 'Đó là …', 'Theo đó, 2 sinh viên được khen thưởng gồm: …'.
+_NEXT_LIST_CUE = re.compile(r"\s*(?:(?:theo đó|cụ thể|trong đó)\s*,?\s*)?(?:đó là|đây là|họ là|gồm(?:\s+có)?|bao gồm)\s*:?\s*"
+                            r"|[^.;\n]{0,80}?(?:gồm(?:\s+có)?|là)\s*:\s*", re.IGNORECASE)
+_ITEM = re.compile(r"\s*(?:\|\s*)?(?:\d{1,3}\s*[.)/|:-]?|[a-zđ]\s*\)|[-+•*–])?\s*(?:\|\s*)?", re.IGNORECASE)
+_HEADER = re.compile(r"(?<!\w)(?:STT|TT|Họ và tên|Họ tên|Đơn vị|Chức vụ)(?!\w)")
+_LIST_LINES = 60                # lines of a list (or rows of a table) read after 'sau:'
+_LIST_LINE = 300                # longer lines are prose, not items
+_ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|năm|đợt|nhân|đã|được|vừa|theo|tại|ngày|là|"
+                         r"và\s+(?:Bằng|Cờ|Huân))\b")
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
-_PRONOUN = re.compile(r"(?:^|[\s,])(?:Ông|Bà|ông|bà)\s*(?:đã\s+|cũng\s+)*\Z")
+_PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"
+                      r"(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
+_NAME_SYLLABLE = re.compile(r"[^\W\d_]+ \Z")
+_FILLER = (r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|(?:[Qq]uyết định|QĐ)(?:\s+số)?(?:\s+\d[\w/.-]*)?)(?!\w))*"
+           r"\s*")
 _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ)?|Chủ tịch nước|Đảng và Nhà nước|Đảng, Nhà nước|"
-                           r"Nhà nước|Chính phủ)\s*(?:đã\s+|vừa\s+)*\Z")
+                           r"Nhà nước|Chính phủ)" + _FILLER + r"\Z")
+_ISSUER_GAP = re.compile(_FILLER)
+# 'Thay mặt lãnh đạo Đảng và Nhà nước, Thủ tướng … trao …': the issuer is whom the presenter stands for.
+_ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?:cho\s+)?(?:[Ll]ãnh đạo\s+)?(?P<who>Đảng, Nhà nước|[^,.;:\n]{2,60}?)\s*,")
+# An award described rather than conferred: 'Huân chương … là phần thưởng cao quý …'.
+_DESCRIBED = re.compile(r"\s*(?:[\"”][^\"”\n]{0,80}[\"”]\s*)?(?:là|được coi là|được xem là)\s+(?!(?:các\s+)?(?:đồng chí|ông|bà|"
+                        r"anh|chị|em|tập thể|cá nhân|đơn vị|nhà giáo|nghệ sĩ)(?!\w))(?P<next>\w)")
+# What may stand between an honorary title and its holder's name: a degree, a rank, a profession, a comma.
+_HOLDER_GAP = re.compile(r"\s*(?:[,–-]\s*)?(?:(?:GS|PGS|TS|ThS|BS|BSCKII|BSCKI|NSƯT|KTS)\.?\s*|(?:(?:đại|thượng|trung|thiếu)\s+"
+                         r"(?:tá|tướng|úy)|đạo diễn|nhạc sĩ|họa sĩ|hoạ sĩ|nhà văn|nhà thơ|nhà báo|bác sĩ|giáo sư|tiến sĩ|nghệ sĩ|"
+                         r"ca sĩ|diễn viên|nghệ nhân|cố|liệt sĩ|thầy giáo|cô giáo|thầy|cô|ông|bà|đồng chí|cụ)\s+)*",
+                         re.IGNORECASE)
+# What joins the items of one list (a coordinated subject, recipients): 'A, B và C', 'ông A và bà B'.
+_JOINER = re.compile(r"(?:[\s,;]|(?<!\w)(?:và|cùng|với|các|đồng chí|ông|bà|anh|chị|em|cháu|cô|thầy|bác sĩ|nghệ sĩ|nhà giáo|"
+                     r"cố|tập thể|cá nhân|đơn vị)(?!\w))*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;]|(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
+# Words that make a body a modifier of the recipient before it, not a recipient: 'X của Y', 'X thuộc Y', 'X tại Y'.
+_MODIFIER_BEFORE = re.compile(r"(?<!\w)(?:của|thuộc|trực thuộc|tại|ở|trên địa bàn|địa bàn)\s+(?:(?:tỉnh|thành phố|TP\.?|"
+                              r"huyện|quận|thị xã|xã|phường)\s+)?\Z", re.IGNORECASE)
+_LOCATION_GAP = re.compile(r"\s*[,–-]?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?", re.IGNORECASE)
+# A noun before the verb makes a noun phrase with no subject: 'tại lễ đón nhận …', 'kinh phí đón nhận …'.
+_LOCATIVE = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ|kinh phí|chi phí|dự toán|kế hoạch)\s*\Z", re.IGNORECASE)
 # A count between the subject and the verb, or between the verb and the award, makes it a bare count with
 # no identifiable recipient: "có 120 tập thể được tặng …", "Chủ tịch nước tặng 402 Huân chương các loại".
 _BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+"
                          r"(?:tập thể|cá nhân|trường hợp|đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|"
-                         r"cán bộ|chiến sĩ|doanh nghiệp|xã|thôn)(?!\w)", re.IGNORECASE)
+                         r"cán bộ|chiến sĩ|doanh nghiệp|xã|thôn|hồ sơ|tác giả|tác phẩm|công trình)(?!\w)", re.IGNORECASE)
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
-_LISTED = re.compile(r"[\s,;]*(?:và)?[\s,;]*")
+_LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?:và)?[\s,;]*")
+_GAP_VERB = re.compile(r"[;.]|(?<!\w)(?:tặng|trao|nhận|được|đề nghị|thu hồi)(?!\w)", re.IGNORECASE)
+# A phrase that refers elsewhere or holds a verb is no recipient: 'các cá nhân sau', '2 cá nhân này', 'đã có …'.
+_JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|được|đang|sẽ|là|cho biết|với)(?!\w)", re.IGNORECASE)
+_PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|\d+)\s+(?:đồng chí|ông|bà|anh|chị|em|cháu|học sinh|sinh viên|nghệ sĩ|"
+                     r"đơn vị|tập thể|cá nhân)\s*:?\s*\Z", re.IGNORECASE)
+_AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
+_INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
+_LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
+_OWNED = re.compile(r"(?<!\w)(?:của|thuộc|tại|ở)(?!\w)", re.IGNORECASE)
+_INNER_CUE = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.IGNORECASE)
+_APPOSED_WORDS = 3
 _STOP = re.compile(r"[.;…\n]")
 _STRIP = " \"'“”()"
+_STATUS_REACH = 160
 ENTITY_KINDS = ("PERSON", "ORGANIZATION", "PROVINCE")
 
 
@@ -128,30 +197,183 @@ def _split_phrase(index: DocumentIndex, start: int, end: int) -> list[tuple[int,
         while e > s and text[e - 1] in _STRIP + " ":
             e -= 1
         piece = text[s:e]
-        if piece and not _GENERIC.search(piece) and len(piece.split()) <= 8 and not _AWARD_WORD.match(piece):
+        if (piece and (piece[0].isupper() or _COLLECTIVE.match(piece)) and not _GENERIC.search(piece)
+                and not _is_count(text, s, e) and len(piece.split()) <= 8 and not _junk(piece) and not _AWARD_WORD.match(piece)):
             out.append((s, e))
     return out
 
 
+def _junk(phrase: str) -> bool:
+    """A phrase that refers elsewhere, holds a verb or a bracket, or counts ('mẹ của 1 liệt sĩ'), is no recipient."""
+    counted = _COUNTED_NOUN.search(phrase)
+    return bool(_JUNK.search(phrase)) or (counted is not None and counted.group(1).islower())
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """The phrase begins with a count or a plural of common nouns: '2 cá nhân', 'hai sinh viên', 'các tập thể'."""
+    m = _COUNT_PHRASE.match(text, start, end)
+    return m is not None and m.end() < end and text[m.end()].islower()
+
+
+def _in_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bracketed stretches of [start, end) (an unclosed one runs to `end`)."""
+    spans, opened = [], None
+    for k in range(start, end):
+        if text[k] == "(" and opened is None:
+            opened = k
+        elif text[k] == ")" and opened is not None:
+            spans.append((opened, k + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
+def _entities_in(index: DocumentIndex, start: int, end: int) -> list[Mention]:
+    """The persons, organisations and provinces of [start, end) that are recipients, not what describes one: not
+    in brackets ('(vợ ông A)', '(NLĐ)'), not inside a title ('Hiệu trưởng Trường X'), not after 'của'/'thuộc'/'tại',
+    not a body after a person ('ông A, giáo viên Trường B'), not a province placing a body ('Trường X, tỉnh Y')."""
+    text = index.text
+    brackets = _in_brackets(text, start, end)
+    kept: list[Mention] = []
+    previous: Mention | None = None
+    for m in index.top_level(ENTITY_KINDS, start, end):
+        if any(a <= m.start < b for a, b in brackets):
+            continue
+        gap_start = previous.end if previous else start
+        if m.label != "PERSON":
+            after_person = previous is not None and previous.label == "PERSON" and not (
+                _joined(index, gap_start, m.start) and _AND.search(text, gap_start, m.start))     # 'cô A, Trường B': her school
+            placing = (m.label == "PROVINCE" and previous is not None and previous.label != "PROVINCE"
+                       and _LOCATION_GAP.fullmatch(text, gap_start, m.start))
+            if (after_person or placing or index.title_over(m.start, m.end)
+                    or _MODIFIER_BEFORE.search(text, max(gap_start, m.start - 20), m.start)):
+                previous = m
+                continue
+        kept.append(m)
+        previous = m
+    return kept
+
+
 def _recipients_in(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int]]:
-    persons = index.top_level(("PERSON",), start, end)
-    if persons:
-        return [(m.start, m.end) for m in persons]
-    bodies = index.top_level(("ORGANIZATION", "PROVINCE"), start, end)
-    if bodies:
-        return [(m.start, m.end) for m in bodies]
+    found = _entities_in(index, start, end)
+    if found:
+        return [_collective_of(index, m, start) for m in found]
+    if index.top_level(ENTITY_KINDS, start, end) or _is_count(index.text, start, end):
+        return []                                   # only what describes someone unnamed, or a plural: "các tác giả, …"
     return _split_phrase(index, start, end)
 
 
+def _collective_of(index: DocumentIndex, m: Mention, start: int) -> tuple[int, int]:
+    """A province with the defined collective written before it ('lực lượng quản lý thị trường tỉnh Quảng Trị'),
+    else the mention."""
+    if m.label != "PROVINCE":
+        return m.start, m.end
+    text = index.text
+    separator = max(text.rfind(",", start, m.start), text.rfind(" và ", start, m.start) + 3, text.rfind(";", start, m.start))
+    piece = max(start, separator + 1)
+    while piece < m.start and text[piece] == " ":
+        piece += 1
+    return (piece, m.end) if _COLLECTIVE.match(text, piece, m.start) else (m.start, m.end)
+
+
+def _list_items(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """Recipients of a list written in the sentence: items split at ';' and ':' ('3 tập thể: A, B; 2 cá nhân: C')."""
+    text = index.text
+    out: list[tuple[int, int]] = []
+    position = start
+    for k in range(start, end + 1):
+        if k == end or text[k] in ";:":
+            if not _is_count(text, *_strip_span(text, position, k)):
+                out += _recipients_in(index, position, k)
+            position = k + 1
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP + ",":
+        start += 1
+    return start, _rstrip(text, start, end, _STRIP + ",")
+
+
+def _listed_after(index: DocumentIndex, position: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The recipients listed after a count's cue ('sau:', 'gồm:', 'là'): in the sentence, or in the lines after it."""
+    text = index.text
+    cue = _LIST_CUE.match(text, position, sentence_end)
+    if not cue or cue.end() == position:
+        return []
+    if text[cue.end():sentence_end].strip():
+        return _list_items(index, cue.end(), min(sentence_end, cue.end() + 4 * WINDOW))
+    if not text[position:cue.end()].rstrip().endswith(":"):
+        return []
+    return _listed_lines(index, cue.end())
+
+
+def _listed_lines(index: DocumentIndex, position: int) -> list[tuple[int, int]]:
+    """The recipients in the lines after a colon: a list or a table, the persons of each item or, when it names
+    none first, its bodies (a header row is skipped; the list ends at a line that names no one first, or at prose)."""
+    text = index.text
+    out: list[tuple[int, int]] = []
+    for p_start, p_end in index.paragraphs_from(position, _LIST_LINES):
+        if p_end - p_start > _LIST_LINE:
+            break
+        item = _ITEM.match(text, p_start, p_end)
+        begin = item.end() if item else p_start
+        found = _entities_in(index, begin, p_end)
+        if not found and not out and _HEADER.search(text, p_start, p_end):
+            continue
+        if not found or index.within(("AWARD",), p_start, p_end) or not _LEAD.fullmatch(text, begin, found[0].start):
+            break                                   # a line that names no one first, or another conferral: prose
+        person = found[0].label == "PERSON"         # a row names a person and the unit, or a unit
+        out += [(m.start, m.end) for m in found if (m.label == "PERSON") == person]
+    return out
+
+
+def _named_next(index: DocumentIndex, sentence_end: int) -> list[tuple[int, int]]:
+    """Whom a count stood for, when the next sentence names them: 'Đó là …', '… gồm: A và B'."""
+    following = index.next_sentence(sentence_end)
+    if following is None:
+        return []
+    cue = _NEXT_LIST_CUE.match(index.text, *following)
+    if not cue:
+        return []
+    return [(m.start, m.end) for m in _entities_in(index, cue.end(), following[1])]
+
+
+def _named_by_count(index: DocumentIndex, start: int, end: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The recipients of a clause that begins with a count: named right after it ('2 học sinh Lò Văn A và …'), after
+    a cue ('2 cá nhân gồm …', '3 tập thể: …', 'các cá nhân sau:' and lines), or in the next sentence ('Đó là …');
+    anything else in the clause describes them ('19 đơn vị dẫn đầu … của các cụm, khối thi đua')."""
+    text = index.text
+    found = _entities_in(index, start, end)
+    count = _COUNT_PHRASE.match(text, start, end)
+    if found and count and _apposed(text, count.end(), found[0].start):
+        return [(m.start, m.end) for m in found]
+    cue = _INNER_CUE.search(text, start, end)
+    if cue:
+        return _list_items(index, cue.end(), end)
+    return _listed_after(index, end, sentence_end) or _named_next(index, sentence_end)
+
+
+def _apposed(text: str, start: int, end: int) -> bool:
+    """Only the counted noun stands between a count and the names that follow it ('hai lão nông', 'các đồng chí'),
+    not what they belong to ('12 mẹ của tỉnh …')."""
+    return len(text[start:end].split()) <= _APPOSED_WORDS and not _OWNED.search(text, start, end)
+
+
 def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int, int] | None:
-    """The recipient phrase after 'cho'/'tặng'/'đối với'/'là các đồng chí' following `position`, within the clause."""
+    """The recipient phrase after 'cho'/'tặng'/'đối với'/'là các đồng chí' following `position`, within the clause
+    and before the next award (another conferral)."""
     text = index.text
     limit = min(limit, position + WINDOW)
     window_end = min(limit, position + 120)
     stop = _STOP.search(text, position, window_end)
     m = _FOR.search(text, position, stop.start() if stop else window_end)
-    if not m or _AWARD_WORD.search(text, position, m.start()):
+    if not m or index.within(("AWARD",), position, m.start()):
         return None
+    following = index.within(("AWARD",), m.end(), limit)
+    if following and not _holder(index, following[0], limit):
+        limit = following[0].start
     end_match = _CLAUSE_END.search(text, m.end(), limit)
     end = end_match.start() if end_match else limit
     while end > m.end() and text[end - 1] in " ,":
@@ -159,105 +381,207 @@ def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int,
     return (m.end(), end) if end > m.end() else None
 
 
+def _joined(index: DocumentIndex, start: int, end: int) -> bool:
+    """[start, end) only joins two items of a list: separators, 'và', honorifics, and titles ('A, Giám đốc Sở X, và B')."""
+    text = index.text
+    pieces, position = [], start
+    for t in index.titles_from(start):
+        if t.start >= end:
+            break
+        if t.end <= end:
+            pieces.append(text[position:t.start])
+            position = t.end
+    pieces.append(text[position:end])
+    gap = " ".join(pieces)
+    return bool(_JOINER.fullmatch(gap)) and bool(_SEPARATOR.search(gap))
+
+
+def _coordinated(index: DocumentIndex, found: list[Mention]) -> list[Mention]:
+    """The last of `found` with those written before it in one list: 'A, B và C' (the last joined by 'và' or
+    'cùng', as a list ends) or 'Các em A, B' (a plural before the first); a comma alone may set off something
+    else ('Theo UBND tỉnh, Trường X …')."""
+    chosen = [found[-1]]
+    for m in reversed(found[:-1]):
+        if not _joined(index, m.end, chosen[0].start):
+            break
+        chosen.insert(0, m)
+    if len(chosen) > 1 and not _AND.search(index.text, chosen[-2].end, chosen[-1].start):
+        first = chosen[0]
+        if not _PLURAL.search(index.text, max(0, first.start - 30), first.start):
+            return chosen[-1:]
+    return chosen
+
+
 def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple[int, int]] | None:
-    """Who receives, named before 'đón nhận' / 'được … tặng' (None: a bare count stands there)."""
+    """Who receives, named before 'đón nhận' / 'được … tặng', with those listed with it ('A, B và C được tặng …');
+    None: a bare count stands there ('có 120 tập thể được tặng …', 'Hai sinh viên được tặng …')."""
     text = index.text
     lower = max(sentence_start, verb - WINDOW)
-    if _PRONOUN.search(text, lower, verb):
+    lower = max(lower, text.rfind(":", lower, verb) + 1)    # 'X khẳng định: "… đón nhận …"': a quotation begins
+    behalf = next(reversed(list(_ON_BEHALF.finditer(text, lower, verb))), None)
+    if behalf:
+        lower = behalf.end()                        # "Thay mặt lãnh đạo Đảng, Nhà nước, …": whom one stands for
+    pronoun = _PRONOUN.search(text, lower, verb)
+    if pronoun and pronoun.group(0)[0].isupper() and (name := _NAME_SYLLABLE.search(text, lower, pronoun.start())):
+        pronoun = None if name.group(0)[0].isupper() else pronoun   # 'Đông Anh được …': a name's last syllable
+    if pronoun:
         earlier = index.last_full_person(verb)
         return [(earlier.start, earlier.end)] if earlier else []
-    candidates = index.within(ENTITY_KINDS, lower, verb)
-    persons = [m for m in candidates if m.label == "PERSON"]
-    if persons:
-        return [(persons[-1].start, persons[-1].end)]
+    upper = verb
     host = text.rfind(" tổ chức ", lower, verb)
-    if host != -1 and any(m.end <= host for m in candidates):
-        candidates = [m for m in candidates if m.end <= host]     # "X tổ chức lễ … và đón nhận …": X receives
-    if not candidates:
+    if host != -1 and index.within(ENTITY_KINDS, lower, host):
+        upper = host                                # "X tổ chức lễ … và đón nhận …": X receives
+    elif _LOCATIVE.search(text, lower, verb):
+        return []                                   # "… phát biểu tại lễ đón nhận …": who speaks is no recipient
+    kept = _entities_in(index, lower, upper)
+    if not kept:
+        if index.within(ENTITY_KINDS, lower, upper):
+            return []
         clause_start = max(text.rfind(",", lower, verb) + 1, lower)
         phrase = text[clause_start:verb].strip()
-        if _BARE_COUNT.search(phrase):
+        start = verb - len(text[clause_start:verb].lstrip())
+        end = start + len(phrase)
+        if _BARE_COUNT.search(phrase) or (phrase and _is_count(text, start, end)):
             return None
         words = phrase.split()
-        if 1 <= len(words) <= 6 and not words[0][0].islower() and not _GENERIC.search(phrase):
-            start = verb - len(text[clause_start:verb].lstrip())
-            end = start + len(phrase)
+        if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
             return [(start, end)]
         return []
-    last_end = max(m.end for m in candidates)
-    if _BARE_COUNT.search(text, last_end, verb):
+    if _BARE_COUNT.search(text, kept[-1].end, verb):
         return None
-    longest = max((m for m in candidates if m.end == last_end), key=lambda m: m.end - m.start)
-    best = max((m for m in candidates if m.end == last_end or m.contains(longest)), key=lambda m: m.end - m.start)
-    return [(best.start, best.end)]
+    count = next(reversed(list(_BARE_COUNT.finditer(text, lower, kept[-1].start))), None)
+    if count:                                       # "28 tập thể … phong cách Hồ Chí Minh được tặng …": a bare count
+        named = [m for m in kept if m.start >= count.end()]
+        if not (_apposed(text, count.end(), named[0].start) or _INNER_CUE.search(text, count.end(), named[0].start)
+                or ":" in text[count.end():named[0].start]):
+            return None
+        kept = named
+    return [(m.start, m.end) for m in _coordinated(index, kept)]
 
 
 def _issuer(index: DocumentIndex, award: Mention, before_start: int, sentence_end: int,
             received: re.Match[str] | None) -> tuple[int, int] | None:
+    """Who confers: 'Bằng khen của X', 'được X tặng', 'Thay mặt X, … trao', 'X (đã ký quyết định) tặng'."""
     text = index.text
     of = _OF.match(text, award.end)
     if of:
         stop = _ISSUER_END.search(text, of.end(), min(sentence_end, of.end() + 120))
         end = stop.start() if stop else min(sentence_end, of.end() + 120)
         if 0 < len(text[of.end():end].split()) <= 10:
-            return of.end(), _rstrip(text, of.end(), end, " \t\n")
+            return _office(index, of.end(), _rstrip(text, of.end(), end, " \t\n"))
     if received and received.group("issuer"):
-        return received.start("issuer"), received.end("issuer")
+        return _office(index, received.start("issuer"), received.end("issuer"))
+    behalf = next(reversed(list(_ON_BEHALF.finditer(text, before_start, award.start))), None)
+    if behalf and _GIVE_VERB.search(text, behalf.end(), award.start):
+        return behalf.start("who"), behalf.end("who")
     given = _GIVE_VERB.search(text, before_start, award.start)
     if given:
         named = _ISSUER_WORDS.search(text, before_start, given.start())
         if named:
             return named.start(1), named.end(1)
         verb = given.start()
-        organisations = [m for m in index.within(("ORGANIZATION",), before_start, verb) if not text[m.end:verb].strip(" ")]
+        titles = [t for t in index.titles_before(verb)[:1]
+                  if t.start >= before_start and _ISSUER_GAP.fullmatch(text, t.end, verb)]
+        if titles:
+            return titles[0].start, titles[0].end       # "Ông A, Chủ tịch UBND quận B tặng …", "Nữ hoàng trao …"
+        organisations = [m for m in index.within(("ORGANIZATION",), before_start, verb)
+                         if _ISSUER_GAP.fullmatch(text, m.end, verb)]
         if organisations:
             best = max(organisations, key=lambda m: m.end - m.start)
             return best.start, best.end
     return None
 
 
-def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple[int, int]) -> Reading:
+def _office(index: DocumentIndex, start: int, end: int) -> tuple[int, int]:
+    """An issuer is an office or a body: 'Bằng khen của Chủ tịch nước Nguyễn Văn A' → 'Chủ tịch nước'."""
+    person = index.next_person_start(start)
+    if person is not None and person < end and any(c.isupper() for c in index.text[start:person]):
+        end = _rstrip(index.text, start, person, " ,-–")
+    return start, end
+
+
+def _holder(index: DocumentIndex, last: Mention, sentence_end: int) -> list[tuple[int, int]]:
+    """The person named right after an honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A', 'NSND, đạo diễn B')."""
+    gap = _HOLDER_GAP.match(index.text, last.end, sentence_end)
+    position = gap.end() if gap else last.end
+    person = index.within(("PERSON",), position, min(sentence_end, position + 60))
+    return [(person[0].start, person[0].end)] if person and person[0].start == position else []
+
+
+def _carried_issuer(index: DocumentIndex, awards: list[Mention], k: int, issuers: dict[int, tuple[int, int] | None],
+                    sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The issuer of the award before, in one clause with no verb of its own between: 'Chủ tịch nước tặng Huân chương
+    … cho A và Huân chương … cho B'."""
+    if k == 0 or awards[k - 1].start < sentence[0]:
+        return None
+    earlier = awards[k - 1]
+    carried = issuers.get(k - 1)
+    if carried is None or carried[1] > earlier.start or _GAP_VERB.search(index.text, earlier.end, awards[k].start):
+        return None
+    return carried
+
+
+def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple[int, int],
+               issuers: dict[int, tuple[int, int] | None] | None = None) -> Reading:
     """The rules' reading of award `k`: recipients, issuer, status."""
     text = index.text
     award = awards[k]
     s_start, s_end = index.sentence(award.start)
     first, last = awards[chain[0]], awards[chain[1]]
     before_start = max(s_start, first.start - WINDOW)
+    status = status_of(text[max(s_start, first.start - _STATUS_REACH):first.start])
+    if (_COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start)
+            or ((described := _DESCRIBED.match(text, last.end, s_end)) and described.group("next").islower())):
+        return Reading(award, (s_start, s_end), [], None, status, counted=True)
     recipients: list[tuple[int, int]] = []
-    if _COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start):
-        return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]),
-                       counted=True)
-    for anchor in (award.end, last.end):
-        clause = _clause_after(index, anchor, s_end)
-        if clause:
-            recipients = _recipients_in(index, *clause)
-            break
+    if award.attrs.get("category") == "state_title":
+        recipients = _holder(index, last, s_end)   # "Nghệ sĩ Ưu tú Nguyễn Văn A": an honorary title held
+        if recipients:
+            return Reading(award, (s_start, s_end), recipients, None, "granted")
+    counted = False
+    if not recipients:
+        for anchor in (award.end, last.end):
+            clause = _clause_after(index, anchor, s_end)
+            if clause:
+                if _is_count(text, *clause):
+                    recipients = _named_by_count(index, *clause, s_end)
+                    counted = not recipients
+                else:
+                    recipients = _recipients_in(index, *clause)
+                break
+    if not recipients and _INTRODUCES_LIST.match(text, last.end, s_end):
+        recipients = _listed_lines(index, s_end)    # "Danh sách … được tặng Bằng khen:" and a table after it
+        counted = counted and not recipients
     received = _RECEIVE_VERB.search(text, before_start, first.start)
-    if not recipients and received:
+    if received and received.group("issuer") and _BARE_COUNT.search(received.group("issuer")):
+        return Reading(award, (s_start, s_end), [], None, status, counted=True)   # "… được 31 hồ sơ đề nghị xét tặng …"
+    if not recipients and received and not counted:
         subject = _subject(index, received.start(), s_start)
         if subject is None:
-            return Reading(award, (s_start, s_end), [], None, status_of(text[max(s_start, first.start - 160):first.start]),
-                           counted=True)
+            subject = _named_next(index, s_end)
+            if not subject:
+                return Reading(award, (s_start, s_end), [], None, status, counted=True)
         recipients = subject
-    if not recipients and award.attrs.get("category") == "state_title":
-        person = index.within(("PERSON",), award.end, min(s_end, award.end + 60))
-        if person and not text[award.end:person[0].start].strip():
-            recipients = [(person[0].start, person[0].end)]    # "Nghệ sĩ Ưu tú Nguyễn Văn A": an honorary title held
-    if (not recipients and (received or _GIVE_VERB.search(text, before_start, first.start))
+    if (not recipients and not counted and (received or _GIVE_VERB.search(text, before_start, first.start))
             and re.match(r"\s+(?:[A-ZĐ]|(?:GS|TS|ông|bà)\b)", text[last.end:last.end + 6])):
         stop = _STOP.search(text, last.end, min(s_end, last.end + WINDOW))
         end = stop.start() if stop else min(s_end, last.end + WINDOW)
-        recipients = [(m.start, m.end) for m in index.top_level(("PERSON", "ORGANIZATION"), last.end, end)]
+        recipients = [(m.start, m.end) for m in _entities_in(index, last.end, end) if m.label != "PROVINCE"]
     issuer = _issuer(index, award, before_start, s_end, received)
     if issuer is None and chain[0] != k:
         issuer = _issuer(index, first, before_start, s_end, received)   # one issuer for the list
-    status_window = text[max(s_start, first.start - 160):first.start]
-    return Reading(award, (s_start, s_end), recipients, issuer, status_of(status_window))
+    if issuer is None and issuers is not None:
+        issuer = _carried_issuer(index, awards, k, issuers, (s_start, s_end))
+    if issuers is not None:
+        issuers[k] = issuer
+    if issuer:
+        recipients = [r for r in recipients if r[1] <= issuer[0] or r[0] >= issuer[1]]   # who confers does not receive
+    return Reading(award, (s_start, s_end), recipients, issuer, status, counted=counted)
 
 
-def candidates_of(index: DocumentIndex, reading: Reading) -> list[Candidate]:
-    """The entities of the award's sentence (within the window) and the rules' recipients, with features;
-    none for a bare count."""
+def candidates_of(index: DocumentIndex, reading: Reading, with_features: bool = True) -> list[Candidate]:
+    """The entities of the award's sentence (within the window) and the rules' recipients, with features (when
+    a scorer will read them); none for a bare count."""
     if reading.counted:
         return []
     award = reading.award
@@ -270,28 +594,31 @@ def candidates_of(index: DocumentIndex, reading: Reading) -> list[Candidate]:
         if not m.overlaps(award):
             spans.setdefault((m.start, m.end), m.label)
     for span in reading.recipients:
-        spans.setdefault(span, "PHRASE")
+        if span not in spans:                       # read outside the window (a list's lines), or a phrase
+            named = [m for m in index.within(ENTITY_KINDS, *span) if (m.start, m.end) == span]
+            spans[span] = named[0].label if named else "PHRASE"
     out = []
     for (start, end), kind in spans.items():
         issuer_like = issuer is not None and issuer[0] <= start and end <= issuer[1]
-        features = award_features(index, award, start, end, kind, (start, end) in ruled, issuer_like)
+        features = award_features(index, award, start, end, kind, (start, end) in ruled, issuer_like) if with_features else {}
         out.append(Candidate(start, end, kind, features, (start, end) in ruled))
     return out
 
 
-def award_readings(index: DocumentIndex) -> list[tuple[Reading, list[Candidate]]]:
+def award_readings(index: DocumentIndex, with_features: bool = True) -> list[tuple[Reading, list[Candidate]]]:
     awards = index.mentions("AWARD")
     chains = _chains(awards, index)
     out = []
+    issuers: dict[int, tuple[int, int] | None] = {}
     for k in range(len(awards)):
-        reading = read_award(index, awards, k, chains[k])
-        out.append((reading, candidates_of(index, reading)))
+        reading = read_award(index, awards, k, chains[k], issuers)
+        out.append((reading, candidates_of(index, reading, with_features)))
     return out
 
 
 def assemble_awards(index: DocumentIndex, scorer: Scorer | None) -> list[Record]:
     conferrals = []
-    for reading, candidates in award_readings(index):
+    for reading, candidates in award_readings(index, with_features=scorer is not None):
         chosen = [c for c in candidates if (scorer.accepts(c.features) if scorer else c.rule)]
         if chosen:
             conferrals.append(Conferral(reading.award, reading.sentence, sorted((c.start, c.end, c.kind) for c in chosen),

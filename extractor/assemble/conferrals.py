@@ -1,8 +1,10 @@
-"""One record per conferral: the award mentions that name the same award (classes compared as words,
-case-folded; a mention without a class joins the one class it is given elsewhere), the same
-recipient (a person's short and full names joined), a compatible issuer and the same status are
-merged, every mention kept as evidence; then the normalised fields: type and class, each
-recipient's kind and province, the issuer as a canonical office, the date and the decision cited."""
+"""One record per conferral: the award mentions that name the same award (the same type, 'Anh hùng Lao
+động' and 'Anh hùng Lao động thời kỳ đổi mới' alike; a mention without a class, or without the quoted
+name of a commemorative medal, joins the one it is given elsewhere), the same recipient (a person's
+short and full names joined; a body with or without its abbreviation, 'BV Nhi Trung ương' and 'Bệnh
+viện (BV) Nhi Trung ương'), a compatible issuer and the same status are merged, every mention kept as
+evidence; then the normalised fields: type and class, each recipient's kind and province, the issuer
+as a canonical office, the date and the decision cited."""
 
 from __future__ import annotations
 
@@ -27,6 +29,13 @@ _OFFICES = [
 ]
 _PEOPLES_COMMITTEE = re.compile(r"(?:Ủy|Uỷ) ban [Nn]hân dân")
 _PEOPLES_COUNCIL = re.compile(r"Hội đồng [Nn]hân dân")
+_QUOTED_NAME = re.compile(r"\s*:?\s*[\"“]([^\"”\n]{1,80})[\"”]")     # Kỷ niệm chương "Vì sự nghiệp …"
+_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+# Abbreviated heads of bodies, as news writes them ('BV Nhi Trung ương'), for comparing recipients.
+_HEADS = {"bv": "bệnh viện", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "đh": "đại học", "cđ": "cao đẳng",
+          "cty": "công ty", "tp": "thành phố", "tp.": "thành phố", "lđlđ": "liên đoàn lao động", "htx": "hợp tác xã",
+          "clb": "câu lạc bộ", "nxb": "nhà xuất bản", "thpt": "trung học phổ thông", "thcs": "trung học cơ sở",
+          "tct": "tổng công ty", "uỷ": "ủy"}
 
 
 @dataclass(frozen=True)
@@ -85,11 +94,15 @@ def merge_conferrals(index: DocumentIndex, conferrals: list[Conferral]) -> list[
 
     def recipient_key(start: int, end: int, kind: str) -> str:
         written = _SPACES.sub(" ", text[start:end]).strip()
-        return (names.canonical(written) if kind == "PERSON" else written).casefold()
+        if kind == "PERSON":
+            return names.canonical(written).casefold()
+        words = _BRACKETED.sub("", written).casefold().split()
+        return " ".join(_HEADS.get(w, w) for w in words)
 
     keys = [award_key(c.award.text) for c in conferrals]
-    types = [_CLASS.sub("", k).strip() for k in keys]
+    types = [award_key(str(c.award.attrs.get("type") or _CLASS.sub("", k))) for c, k in zip(conferrals, keys, strict=True)]
     classes = [m.group(0).strip() if (m := _CLASS.search(k)) else None for k in keys]
+    named = [m.group(1).casefold() if (m := _QUOTED_NAME.match(text, c.award.end)) else None for c in conferrals]
     issuers = [canonical_office(text[c.issuer[0]:c.issuer[1]]) if c.issuer else None for c in conferrals]
     groups = _Groups(len(conferrals))
     buckets: dict[tuple[str, str, str], list[int]] = {}
@@ -97,16 +110,16 @@ def merge_conferrals(index: DocumentIndex, conferrals: list[Conferral]) -> list[
         for start, end, kind in c.recipients:
             buckets.setdefault((types[i], c.status, recipient_key(start, end, kind)), []).append(i)
     for members in buckets.values():
-        merged: list[tuple[int, str | None, str | None]] = []        # (root member, class, issuer) of each group
-        for i in sorted(members, key=lambda i: (classes[i] is None, issuers[i] is None, i)):
-            for n, (root, cls, issuer) in enumerate(merged):
-                if (cls is None or classes[i] is None or cls == classes[i]) and (
-                        issuer is None or issuers[i] is None or issuer.casefold() == issuers[i].casefold()):  # type: ignore[union-attr]
+        merged: list[tuple[int, str | None, str | None, str | None]] = []   # (root member, class, name, issuer)
+        for i in sorted(members, key=lambda i: (classes[i] is None, named[i] is None, issuers[i] is None, i)):
+            for n, (root, cls, name, issuer) in enumerate(merged):
+                if (_compatible(cls, classes[i]) and _compatible(name, named[i])
+                        and _compatible(issuer and issuer.casefold(), issuers[i] and issuers[i].casefold())):  # type: ignore[union-attr]
                     groups.union(root, i)
-                    merged[n] = (root, cls or classes[i], issuer or issuers[i])
+                    merged[n] = (root, cls or classes[i], name or named[i], issuer or issuers[i])
                     break
             else:
-                merged.append((i, classes[i], issuers[i]))
+                merged.append((i, classes[i], named[i], issuers[i]))
     by_root: dict[int, list[int]] = {}
     for i in range(len(conferrals)):
         by_root.setdefault(groups.find(i), []).append(i)
@@ -114,10 +127,14 @@ def merge_conferrals(index: DocumentIndex, conferrals: list[Conferral]) -> list[
             for members in by_root.values()]
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
 def _record(index: DocumentIndex, names: NameIndex, mentions: list[Conferral], offices: list[str | None],
             recipient_key) -> Record:
     doc = index.doc
-    main = max(mentions, key=lambda c: (c.award.attrs.get("class") is not None, -c.award.start))
+    main = max(mentions, key=lambda c: (c.award.attrs.get("class") is not None, len(c.award.text.split()), -c.award.start))
     recipients: dict[str, dict[str, Any]] = {}
     for c in mentions:
         for start, end, kind in c.recipients:
@@ -127,6 +144,8 @@ def _record(index: DocumentIndex, names: NameIndex, mentions: list[Conferral], o
             if kind == "PERSON":
                 full = names.fullest(names.canonical(_SPACES.sub(" ", index.text[start:end]).strip()))
                 entry["start"], entry["end"] = full.start, full.end
+            elif end - start > entry["end"] - entry["start"]:
+                entry["start"], entry["end"] = start, end       # a body in its fullest form ('Bệnh viện (BV) …')
     issuer_mention = next((c for c in mentions if c.issuer), None)
     issuer = doc.original(*issuer_mention.issuer).strip() if issuer_mention and issuer_mention.issuer else None
     sentences = sorted({c.sentence for c in mentions})

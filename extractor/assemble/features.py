@@ -1,6 +1,7 @@
 """Features of candidate links for the learned scorer: the words and punctuation between the two
 spans, the direction, the distance, what else lies between (persons, titles, awards, clause
-boundaries), the verb, count words, and whether the structured rules make the link. Names of
+boundaries), the verb, count words, what places a candidate (in a title, owned by a body, in another
+sentence than the award), and whether the structured rules make the link. Names of
 features are strings; values are 1.0 unless a count."""
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def _gap_features(f: dict[str, float], prefix: str, gap: str) -> None:
         f[f"{prefix}verb={v}"] = 1.0
 
 
+_OWNER_BEFORE = re.compile(r"(?<!\w)(?:của|thuộc|trực thuộc|tại|ở)\s+(?:(?:tỉnh|thành phố|TP|huyện|quận|xã)\s+)?\Z",
+                           re.IGNORECASE)
 _OWNER_GAP = re.compile(r"\s*(?:,|-|–|\(|:)?\s*")
 
 
@@ -123,7 +126,13 @@ def award_features(index: DocumentIndex, award: Mention, c_start: int, c_end: in
         f["presenter_shape"] = 1.0                      # "Phó Thủ tướng X trao Huân chương … cho Y": X presents
     if text[max(0, c_start - 1):c_start] == "(" or re.match(r"\s*\)", right):
         f["in_parens"] = 1.0
-    s_start, _ = index.sentence(award.start)
+    if kind != "PERSON" and index.title_over(c_start, c_end) is not None:
+        f["in_title"] = 1.0                             # "Hiệu trưởng Trường X": the title's organisation
+    if _OWNER_BEFORE.search(left):
+        f["owned"] = 1.0                                # "… của Hội X", "… thuộc Công an tỉnh Y"
+    s_start, s_end = index.sentence(award.start)
+    if not (s_start <= c_start < s_end):
+        f["other_sentence"] = 1.0                       # a list's lines, the next sentence
     before_award = text[max(s_start, award.start - 40):award.start]
     if _COUNT.search(before_award):
         f["award_counted"] = 1.0                        # "Chủ tịch nước tặng 402 Huân chương các loại"

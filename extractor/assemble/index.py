@@ -21,6 +21,7 @@ class DocumentIndex:
         self.doc = doc
         self.text = doc.text
         self._sentence_starts = [s for s, _ in doc.sentences]
+        self._paragraph_starts = [s for s, _ in doc.paragraphs]
         self.by_label: dict[str, list[Mention]] = {}
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             self.by_label.setdefault(m.label, []).append(m)
@@ -98,6 +99,11 @@ class DocumentIndex:
         k = bisect_right(self._sentence_starts, position) - 1 + count
         return self.doc.sentences[min(k, len(self.doc.sentences) - 1)][1] if self.doc.sentences else position
 
+    def next_sentence(self, position: int) -> tuple[int, int] | None:
+        """The first sentence that starts at or after `position`."""
+        k = bisect_left(self._sentence_starts, position)
+        return self.doc.sentences[k] if k < len(self.doc.sentences) else None
+
     def titles_from(self, position: int) -> list[Title]:
         """Titles that start at or after `position`, nearest first, within the window."""
         k = bisect_left(self._title_starts, position)
@@ -115,6 +121,16 @@ class DocumentIndex:
             out.append(self.titles[k])
             k -= 1
         return out
+
+    def title_over(self, start: int, end: int) -> Title | None:
+        """The title whose span holds [start, end) ('Ủy ban MTTQ tỉnh' in 'Phó Chủ tịch Ủy ban MTTQ tỉnh')."""
+        k = bisect_right(self._title_starts, start) - 1
+        return self.titles[k] if k >= 0 and self.titles[k].end >= end else None
+
+    def paragraphs_from(self, position: int, limit: int) -> list[tuple[int, int]]:
+        """The paragraphs that start after `position`, at most `limit` of them (lines of a list or a table)."""
+        k = bisect_right(self._paragraph_starts, position)
+        return list(self.doc.paragraphs[k:k + limit])
 
     def original_span(self, start: int, end: int) -> list[int]:
         """A shadow span as [start, end] in the original text."""

@@ -20,9 +20,11 @@ _MORE_CLASS = re.compile(rf"(?:\s*,\s*|\s+và\s+){CLASS}", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"\s+(?:vàng|bạc|đồng)\b", re.IGNORECASE)
 _GENERIC_STARTS = ("thành phố", "tỉnh", "đơn vị", "chiến sĩ", "lao động", "gia đình", "thôn", "làng", "tập thể")
 _TITLE_CUE = re.compile(r"danh hiệu\s*[\"']?\s*$", re.IGNORECASE)
-# Bodies that are neither a state nor part of one: their orders and medals are not state awards.
-_NON_STATE = (r"(?:Liên đoàn|Hiệp hội|Câu lạc bộ|CLB|Ủy ban Olympic|Liên minh|FIFA|AFC|AFF|UEFA|IOC|OCA|FIVB|FIBA|"
-              r"Tổ chức phi chính phủ|Hội đồng Olympic)")
+# Bodies that are neither a state nor part of one: their orders and medals are not state awards. The
+# trade unions' confederation and federations (Tổng Liên đoàn Lao động, Liên đoàn Lao động tỉnh …) are
+# socio-political organisations that confer awards under the law (reference/awards.md A18).
+_NON_STATE = (r"(?:(?<!Tổng )Liên đoàn(?!\s+Lao động)|Hiệp hội|Câu lạc bộ|CLB|Ủy ban Olympic|Liên minh|FIFA|AFC|AFF|UEFA|"
+              r"IOC|OCA|FIVB|FIBA|Tổ chức phi chính phủ|Hội đồng Olympic)")
 _NON_STATE_BEFORE = re.compile(rf"{_NON_STATE}(?!\w)[^.;!?\n]{{0,60}}?(?:trao tặng|tặng|trao|truy tặng)\s+\Z")
 _NON_STATE_AFTER = re.compile(rf"\s+(?:của|do)\s+{_NON_STATE}(?!\w)")
 # A contest's honours: "Bằng khen" of an organising board or a contest, or listed with contest medals and prizes.

@@ -29,6 +29,10 @@ from tests.extractor.helpers import attrs, spans
     ("Năm 2022, Hải Phòng đón nhận danh hiệu TP Anh hùng.", ["TP Anh hùng"]),
     ("Thôn được công nhận danh hiệu Thôn, tổ dân phố văn hóa năm 2024.", ["Thôn, tổ dân phố văn hóa"]),
     ("Đơn vị được tặng Huy chương Chiến sỹ vẻ vang hạng Nhì.", ["Huy chương Chiến sỹ vẻ vang hạng Nhì"]),
+    # the trade unions' confederation is no sports federation: its commemorative medals are awards
+    ("Ông được Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức Công đoàn.",
+     ["Kỷ niệm chương"]),
+    ("Liên đoàn Lao động tỉnh Hà Tĩnh tặng Kỷ niệm chương cho 12 cán bộ công đoàn.", ["Kỷ niệm chương"]),
     # a state award given to a contest's winners is still an award
     ("UBND tỉnh tặng Bằng khen cho 5 học sinh đạt giải Nhất kỳ thi học sinh giỏi quốc gia.", ["Bằng khen"]),
 ])

@@ -1,0 +1,239 @@
+"""Award records on sentences written for these tests, one class of cases each: recipients listed after a
+count (in the sentence, in the lines of a list or a table, in the next sentence), passive subjects with
+those coordinated with them, honorary titles before a name, what describes a recipient without being one,
+awards described or only spoken of at a ceremony, issuers (on behalf of, an office before the verb, one
+issuer for a clause), status, and one record per conferral."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def awards():
+    extractor = Extractor()
+
+    def run(text: str) -> list:
+        return [r for r in extractor.extract(text, {"date": "2024-05-01"}).records if r.type == "award"]
+
+    return run
+
+
+def _pairs(records) -> list[tuple[str, str]]:
+    return sorted((r.award, who) for r in records for who in r.recipients)
+
+
+# --- recipients listed after a count ------------------------------------------------------------
+
+def test_a_count_then_a_colon_lists_collectives_and_persons(awards):
+    (award,) = awards("Thủ tướng Chính phủ tặng Bằng khen cho 2 tập thể: Sở Y tế tỉnh Bình Dương và Bệnh viện Đa khoa "
+                      "tỉnh Bình Dương; 2 cá nhân: bác sĩ Lê Văn Tâm (Giám đốc Bệnh viện Đa khoa tỉnh) và bà Nguyễn Thị "
+                      "Hoa.")
+    assert award.recipients == ["Sở Y tế tỉnh Bình Dương", "Bệnh viện Đa khoa tỉnh Bình Dương", "Lê Văn Tâm",
+                                "Nguyễn Thị Hoa"]
+    assert [d.kind for d in award.recipient_details] == ["collective", "collective", "person", "person"]
+    assert award.issuer == "Thủ tướng Chính phủ"
+
+
+def test_a_count_then_sau_lists_one_recipient_per_line(awards):
+    text = ("Chủ tịch UBND tỉnh Nghệ An vừa ký quyết định tặng Bằng khen cho các tập thể và cá nhân sau:\n"
+            "1. Trường THPT Phan Bội Châu;\n"
+            "2. Ông Nguyễn Văn Hùng, giáo viên Trường THCS Đặng Thai Mai;\n"
+            "3. Bà Trần Thị Lan, Hiệu trưởng Trường Tiểu học Hưng Dũng.\n"
+            "Buổi lễ diễn ra trang trọng tại hội trường của tỉnh.")
+    (award,) = awards(text)
+    assert award.recipients == ["Trường THPT Phan Bội Châu", "Nguyễn Văn Hùng", "Trần Thị Lan"]
+    assert award.issuer == "Chủ tịch UBND tỉnh Nghệ An"
+
+
+def test_a_table_of_recipients_after_a_colon_skips_its_header(awards):
+    text = ("Danh sách cá nhân được tặng Giấy khen của Giám đốc Sở Nội vụ:\n"
+            "| TT | Họ và tên | Đơn vị |\n"
+            "| 1 | Ông Phạm Quốc Bảo | Phòng Tổ chức |\n"
+            "| 2 | Bà Đinh Thị Huệ | Văn phòng Sở |\n")
+    (award,) = awards(text)
+    assert award.recipients == ["Phạm Quốc Bảo", "Đinh Thị Huệ"]
+
+
+def test_the_next_sentence_names_whom_a_count_stood_for(awards):
+    text = ("UBND tỉnh vừa tặng Bằng khen cho 2 học sinh có hành động dũng cảm. Theo đó, 2 học sinh được khen thưởng "
+            "gồm: Lò Văn Khánh và Quàng Thị Mai.")
+    (award,) = awards(text)
+    assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    text = "Có 3 cá nhân được Bộ trưởng Bộ Công an tặng Bằng khen. Đó là các anh Vi Văn Tú, Nguyễn Văn Hải và Cầm Bá Dũng."
+    (award,) = awards(text)
+    assert award.recipients == ["Vi Văn Tú", "Nguyễn Văn Hải", "Cầm Bá Dũng"]
+    assert award.issuer == "Bộ trưởng Bộ Công an"
+
+
+def test_a_headline_with_only_a_count_gives_no_recipient(awards):
+    assert awards("Trao bằng khen cho hai sinh viên cứu người đuối nước\nHai sinh viên đã được khen thưởng kịp thời.") == []
+    assert awards("Chủ tịch nước trao Giải thưởng Hồ Chí Minh cho các tác giả, tác phẩm, công trình đạt giải.") == []
+
+
+def test_a_count_named_right_after_gives_the_names_and_a_described_count_none(awards):
+    (award,) = awards("UBND tỉnh trao Bằng khen cho 2 học sinh Lò Văn Khánh và Quàng Thị Mai.")
+    assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    (award,) = awards("Năm 2023, 2 học sinh Lò Văn Khánh và Quàng Thị Mai được UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Lò Văn Khánh", "Quàng Thị Mai"]
+    assert awards("Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ của tỉnh Quảng Nam.") == []
+    assert awards("Thủ tướng tặng Cờ thi đua của Chính phủ cho 19 đơn vị dẫn đầu phong trào thi đua của các cụm, khối thi "
+                  "đua năm 2023.") == []
+    assert awards("Năm 2023, 28 tập thể và 48 cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, "
+                  "phong cách Hồ Chí Minh đã được Ban Tuyên giáo Trung ương tặng Bằng khen.") == []
+
+
+def test_a_lower_case_fragment_is_no_recipient_but_a_defined_collective_is(awards):
+    found = awards("Cuối đêm thi, NSƯT Minh Tâm quyết định dành tặng anh điểm số tuyệt đối.")
+    assert _pairs(found) == [("NSƯT", "Minh Tâm")]
+    (award,) = awards("Bộ trưởng Bộ Công Thương tặng Bằng khen cho lực lượng quản lý thị trường tỉnh Quảng Trị.")
+    assert award.recipients == ["lực lượng quản lý thị trường tỉnh Quảng Trị"]
+
+
+# --- subjects and holders --------------------------------------------------------------------------
+
+def test_a_coordinated_passive_subject_gives_every_person(awards):
+    (award,) = awards("Nhân dịp này, các đồng chí Nguyễn Văn An, Trần Thị Bình và Lê Văn Cường được Chủ tịch nước tặng "
+                      "Huân chương Lao động hạng Ba.")
+    assert award.recipients == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    assert award.issuer_office == "Chủ tịch nước"
+
+
+def test_a_comma_alone_does_not_coordinate_a_subject(awards):
+    (award,) = awards("Theo UBND huyện Lục Yên, Trường Tiểu học Khánh Hòa được tặng Cờ thi đua của UBND tỉnh.")
+    assert award.recipients == ["Trường Tiểu học Khánh Hòa"]
+    (award,) = awards("Dịp này, cô giáo Lê Thị Hằng, Trường Tiểu học Hoằng Đạo được Chủ tịch UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Lê Thị Hằng"]                   # her school, not a second recipient
+
+
+def test_a_plural_before_a_list_of_names_coordinates_them(awards):
+    (award,) = awards("Các em Nguyễn Minh Khôi, Trần Gia Bảo được nhận Giấy khen của nhà trường.")
+    assert award.recipients == ["Nguyễn Minh Khôi", "Trần Gia Bảo"]
+
+
+def test_honorary_titles_before_a_name_with_a_profession_between(awards):
+    found = awards("Buổi giao lưu có sự tham gia của Nghệ sĩ Nhân dân, đạo diễn Đào Trọng Khánh và Nhà giáo Ưu tú, "
+                   "PGS.TS Hà Minh Đức.")
+    assert _pairs(found) == [("Nghệ sĩ Nhân dân", "Đào Trọng Khánh"), ("Nhà giáo Ưu tú", "Hà Minh Đức")]
+    assert {(r.issuer, r.status) for r in found} == {(None, "granted")}
+
+
+def test_a_pronoun_subject_is_the_person_last_named(awards):
+    found = awards("Đồng chí Hoàng Minh Tuấn có 30 năm công tác trong ngành. Nhiều năm liền, đồng chí được công nhận "
+                   "danh hiệu Chiến sĩ thi đua cơ sở.")
+    assert _pairs(found) == [("Chiến sĩ thi đua cơ sở", "Hoàng Minh Tuấn")]
+    found = awards("Cô Lò Thị Mai dạy học ở bản Nà Hẩu đã 12 năm. Năm nay, cô vừa được Chủ tịch UBND huyện tặng Giấy khen.")
+    assert _pairs(found) == [("Giấy khen", "Lò Thị Mai")]
+    found = awards("Bà Vũ Thị Hằng dự lễ. Huyện Đông Anh được công nhận đạt chuẩn nông thôn mới và được Thủ tướng tặng "
+                   "Bằng khen.")
+    assert all("Vũ Thị Hằng" not in r.recipients for r in found)      # 'Anh' ends a name here
+
+
+# --- what is not a recipient ---------------------------------------------------------------------
+
+def test_the_next_award_ends_the_recipients_and_a_bracket_describes(awards):
+    found = awards("Bộ Văn hóa tổ chức lễ truy tặng Huân chương Độc lập hạng Nhất của Chủ tịch nước cho cố nhạc sĩ "
+                   "Hoàng Việt, Bằng khen của Thủ tướng Chính phủ cho bà Lê Thị Thu (vợ cố nhạc sĩ Hoàng Việt).")
+    assert _pairs(found) == [("Bằng khen", "Lê Thị Thu"), ("Huân chương Độc lập hạng Nhất", "Hoàng Việt")]
+    assert {r.award: r.issuer for r in found} == {"Bằng khen": "Thủ tướng Chính phủ",
+                                                   "Huân chương Độc lập hạng Nhất": "Chủ tịch nước"}
+
+
+def test_an_owner_or_a_source_tag_is_no_recipient(awards):
+    (award,) = awards("Phó Thủ tướng trao Huân chương Lao động hạng Nhì cho Báo Tiền Phong - cơ quan ngôn luận của "
+                      "Trung ương Đoàn (ảnh: TTXVN).")
+    assert award.recipients == ["Báo Tiền Phong"]
+
+
+def test_an_award_described_gives_no_record(awards):
+    assert awards("Huân chương Sao vàng là phần thưởng cao quý nhất mà Đảng, Nhà nước dành cho các tập thể và cá nhân "
+                  "có công lao đặc biệt.") == []
+
+
+def test_who_speaks_at_the_ceremony_does_not_receive(awards):
+    assert awards("Ông Trịnh Văn Hòa, Giám đốc Công ty, đã phát biểu như vậy tại lễ đón nhận Huân chương Lao động hạng "
+                  "Ba chiều 27/1.") == []
+
+
+def test_the_speaker_after_a_quotation_does_not_receive(awards):
+    assert awards("\"Tuần tới, tỉnh sẽ trao bằng khen cho 2 em học sinh này\", bà Lương Thị Hạnh cho biết.") == []
+
+
+# --- issuers --------------------------------------------------------------------------------------
+
+def test_on_behalf_of_names_the_issuer(awards):
+    (award,) = awards("Thay mặt lãnh đạo Đảng và Nhà nước, Phó Thủ tướng Lê Minh Khái trao Huân chương Lao động hạng "
+                      "Nhất cho Tập đoàn Dầu khí Việt Nam.")
+    assert (award.issuer, award.issuer_office) == ("Đảng và Nhà nước", "Nhà nước")
+    assert award.recipients == ["Tập đoàn Dầu khí Việt Nam"]
+
+
+def test_on_behalf_of_with_no_conferral_names_no_issuer(awards):
+    (award,) = awards("Thay mặt các đơn vị nhận xe, Anh hùng Lao động Nguyễn Thanh Sơn bày tỏ lời cảm ơn.")
+    assert (award.recipients, award.issuer) == (["Nguyễn Thanh Sơn"], None)
+
+
+def test_the_office_right_before_the_verb_is_the_issuer(awards):
+    (award,) = awards("Ông Đặng Văn Lợi, Chủ tịch UBND huyện Thanh Chương đã tặng Giấy khen cho Công an xã Thanh Lĩnh.")
+    assert award.issuer == "Chủ tịch UBND huyện Thanh Chương"
+    assert award.recipients == ["Công an xã Thanh Lĩnh"]
+
+
+def test_the_issuer_is_an_office_not_a_name_and_who_confers_does_not_receive(awards):
+    (award,) = awards("Năm 2020, anh Lê Văn Thiết vinh dự nhận Bằng khen của Chủ tịch nước Nguyễn Xuân Phúc.")
+    assert (award.recipients, award.issuer) == (["Lê Văn Thiết"], "Chủ tịch nước")
+    assert awards("Thay mặt lãnh đạo Đảng, Nhà nước, tôi gửi tới các tác giả có tác phẩm được trao tặng Giải thưởng Hồ Chí "
+                  "Minh lời chúc mừng.") == []
+
+
+def test_the_issuer_signs_a_decision_before_the_verb(awards):
+    (award,) = awards("Thủ tướng Chính phủ vừa ký Quyết định số 1234/QĐ-TTg tặng Bằng khen cho Sở Tư pháp tỉnh Bắc Giang.")
+    assert (award.issuer, award.recipients) == ("Thủ tướng Chính phủ", ["Sở Tư pháp tỉnh Bắc Giang"])
+
+
+def test_the_issuer_after_the_award_ends_before_its_verb(awards):
+    (award,) = awards("Bằng khen của Bộ trưởng Bộ Quốc phòng được trao cho Trung đoàn 88 vì thành tích huấn luyện.")
+    assert award.issuer == "Bộ trưởng Bộ Quốc phòng"
+
+
+def test_one_issuer_for_the_awards_of_one_clause(awards):
+    found = awards("Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho Công ty Cổ phần Sông Đà 5 và Huân chương Lao "
+                   "động hạng Ba cho Công ty Cổ phần Sông Đà 9.")
+    assert {r.recipients[0]: r.issuer for r in found} == {"Công ty Cổ phần Sông Đà 5": "Chủ tịch nước",
+                                                          "Công ty Cổ phần Sông Đà 9": "Chủ tịch nước"}
+
+
+def test_an_issuer_after_an_award_is_not_carried_to_the_next(awards):
+    found = awards("Phòng làm việc treo nhiều Bằng khen của Thủ tướng Chính phủ, giải thưởng của hội chợ, và sắp tới là "
+                   "Huân chương Lao động hạng Ba Nhà nước trao tặng cho Công ty Thủy sản An Mỹ.")
+    (award,) = [r for r in found if r.award.startswith("Huân chương")]
+    assert award.issuer is None
+
+
+# --- status ---------------------------------------------------------------------------------------
+
+def test_trinh_proposes_only_as_a_verb(awards):
+    (award,) = awards("Trong quá trình công tác, đồng chí Vương Văn Trình đã được Bộ trưởng Bộ Tài chính tặng Bằng khen.")
+    assert (award.recipients, award.status) == (["Vương Văn Trình"], "granted")
+    (award,) = awards("Hội đồng Thi đua - Khen thưởng tỉnh trình Thủ tướng Chính phủ tặng Bằng khen cho Sở Tư pháp tỉnh "
+                      "Lào Cai.")
+    assert award.status == "proposed"
+
+
+# --- one record per conferral ---------------------------------------------------------------------
+
+def test_a_headline_and_the_body_name_one_conferral_with_an_abbreviation(awards):
+    text = ("BV Nhi Trung ương đón nhận danh hiệu Anh hùng Lao động\nSáng 10/10, thay mặt lãnh đạo Đảng và Nhà nước, "
+            "Phó Thủ tướng trao tặng danh hiệu Anh hùng Lao động thời kỳ đổi mới cho Bệnh viện (BV) Nhi Trung ương.")
+    (award,) = awards(text)
+    assert award.award == "Anh hùng Lao động thời kỳ đổi mới"
+    assert award.recipients == ["Bệnh viện (BV) Nhi Trung ương"] and award.issuer == "Đảng và Nhà nước"
+    assert len(award.evidence.award) == 2
+
+
+def test_commemorative_medals_with_two_names_are_two_records(awards):
+    found = awards("Ông Phan Văn Dũng được Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương \"Vì sự nghiệp xây dựng "
+                   "tổ chức Công đoàn\", kỷ niệm chương \"Vì thế hệ trẻ\".")
+    assert len(found) == 2 and {r.recipients[0] for r in found} == {"Phan Văn Dũng"}
