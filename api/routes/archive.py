@@ -9,10 +9,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from vnextract.api.errors import ApiError
+from vnextract.api.errors import ApiError, error_responses
 from vnextract.extractor.archive import reports
 
-router = APIRouter(prefix="/v1/archive", tags=["archive"])           # the API key is checked by api/middleware.py
+# 404 when no archive is open (or no such document); the API key is checked by api/middleware.py.
+router = APIRouter(prefix="/v1/archive", tags=["archive"], responses=error_responses(401, 404, 422))
 
 Text = Annotated[str | None, Query(max_length=200)]
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
