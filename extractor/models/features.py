@@ -1,20 +1,25 @@
 """Syllable features for the PERSON/ORGANIZATION CRF: form, shape and capitalisation; family
-names; title and honorific context; gazetteer hits (provinces, organisation heads); and where
-underthesea's words begin and end. Training and tagging use this one function."""
+names; title and honorific context; gazetteer hits (provinces, countries, titles, organisation
+heads); word clusters learned from raw news (a syllable → cluster-path table shipped beside the
+model, read as prefixes like Brown clusters); and where underthesea's words begin and end.
+Training and tagging use this one function."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import NamedTuple
 
 from vnextract.extractor.lexicon import (
     MIDDLE_NAMES,
+    country_names,
     honorifics,
     organisation_head_words,
     province_matcher,
     surnames,
     title_phrases,
+    title_words,
 )
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
@@ -74,6 +79,35 @@ def _province_tags(text: str, sylls: list[Syllable]) -> list[str]:
     return tags
 
 
+def _span_flags(pattern, text: str, sylls: list[Syllable]) -> list[bool]:
+    """Whether each syllable lies inside a match of `pattern` (searched only over the syllables' range)."""
+    flags = [False] * len(sylls)
+    if not sylls:
+        return flags
+    starts = [s.start for s in sylls]
+    for m in pattern.finditer(text, sylls[0].start, sylls[-1].end):
+        k = bisect_left(starts, m.start())
+        while k < len(sylls) and sylls[k].end <= m.end():
+            flags[k] = True
+            k += 1
+    return flags
+
+
+CLUSTER_PREFIXES = (1, 2, 3)        # levels of the cluster path used as features (a path is "a.b.c")
+
+
+def _cluster_features(lower: list[str], clusters: dict[str, str]) -> list[list[str]]:
+    out = []
+    for w in lower:
+        path = clusters.get(w)
+        if path is None:
+            out.append(["c=none"])
+            continue
+        parts = path.split(".")
+        out.append([f"c{k}={'.'.join(parts[:k])}" for k in CLUSTER_PREFIXES if k <= len(parts)])
+    return out
+
+
 def _word_tags(sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[str]:
     """Where each syllable sits in underthesea's word: S(ingle), B(egin), I(nside), E(nd)."""
     tags = ["S"] * len(sylls)
@@ -91,7 +125,8 @@ def _word_tags(sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list
     return tags
 
 
-def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[list[str]]:
+def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]],
+              clusters: dict[str, str] | None = None, gazetteers: bool = False) -> list[list[str]]:
     """Feature strings for each syllable of one sentence or paragraph.
 
     Built column by column (one comprehension per feature template) rather than syllable by
@@ -140,6 +175,24 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
                         row.append(surname_k)
             else:
                 row.append(edge)
+    if clusters:
+        cluster = _cluster_features(lower, clusters)
+        for i in range(n):
+            rows[i] += cluster[i]
+            if i > 0:
+                rows[i] += [f"[-1]{f}" for f in cluster[i - 1][:2]]
+            if i + 1 < n:
+                rows[i] += [f"[+1]{f}" for f in cluster[i + 1][:2]]
+    if gazetteers:
+        country = _span_flags(country_names(), text, sylls)
+        title = _span_flags(title_words(), text, sylls)
+        for i in range(n):
+            if country[i]:
+                rows[i].append("country")
+            if title[i]:
+                rows[i].append("title")
+            if i > 0 and title[i - 1] and not title[i]:
+                rows[i].append("after_title")
     cue_words, place_type = lex["cue_words"], lex["place_type"]
     for i in range(n):
         row = rows[i]

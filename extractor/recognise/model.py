@@ -1,52 +1,55 @@
 """PERSON and ORGANIZATION from the statistical model (the CRF in extractor/models/), as a recogniser
-that runs after the rules: it reads only around capitalised words they left unexplained, and keeps
-a span only when it is shaped like what it claims (`plausible`)."""
+that runs after the rules and is combined with them by its calibrated probability, not by the
+shape of its spans.
+
+The combination, stated once (its two thresholds are chosen on held-out data and written in the
+model's card, `Combination`):
+- a span with p below `floor` is not output;
+- a span with p at or above `override` scores OVERRIDE_SCORE: above an open-ended rule pattern
+  (0.6–0.7: "head word + name", a name without a cue, a byline), below a lexicon or strong-pattern
+  hit (0.9–1.0), so resolution keeps it over the first and drops it for the second;
+- any other span scores MODEL_SCORE, below every rule: it only fills gaps.
+Each mention says why: "crf p=0.93".
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from vnextract.extractor.lexicon import NOT_PERSON_CONTEXT, ends_with_person, has_stopword, head_word_at, surnames
 from vnextract.extractor.models import crf
-from vnextract.extractor.types import Mention, SegmentedText
+from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
 
 DEFAULT_MODEL = crf.DEFAULT_MODEL
+LABELS = crf.LABELS
 
 
-def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEFAULT_MODEL)) -> list[Mention]:
-    return crf.fill_gaps(doc, earlier, path=path)
-
-
-def loaded(path: str | Path) -> partial[list[Mention]]:
-    """`recognise` bound to the model at `path`, loaded now (a missing or corrupt file fails here,
-    not on the first document)."""
-    crf.load_tagger(str(path))
-    return partial(recognise, path=str(path))
-
-
-def plausible(mention: Mention, doc: SegmentedText) -> bool:
-    """The model's span is shaped like what it claims: a person is a family name and capitalised
-    syllables (or a foreign name) not in a street's or a place's name; an organisation begins with a
-    known head word and holds no verb."""
+def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEFAULT_MODEL),
+              labels: Iterable[str] = LABELS, combination: crf.Combination | None = None) -> list[Mention]:
+    model = crf.load_model(path)
+    chosen = combination or model.combination
+    if chosen.reads == "paragraphs":
+        spans = crf.recognise(doc, path=path)
+    else:
+        spans = crf.fill_gaps(doc, earlier, path=path, explaining=STRONG_RULE_SCORE if chosen.reads == "gaps" else 0.0)
+    wanted = frozenset(labels)
     text = doc.text
-    words = mention.text.split()
-    before = text[max(0, mention.start - 30):mention.start].casefold()
-    if mention.label == "PERSON":
-        shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
-        named = words[0] in surnames() or all(w.isascii() for w in words)
-        return shaped and named and not NOT_PERSON_CONTEXT.search(before) and not _NAMED_AFTER.search(before)
-    if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
-        return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
-    if ends_with_person(text, mention.start, mention.end):
-        return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
-    if _LAW_NAME_BEFORE.search(before) or _CUT_AT_PHONG_CHONG.match(text, mention.end):
-        return False                                   # "Luật Tổ chức Chính phủ"; "Ban Chỉ huy Phòng|, chống …"
-    return head_word_at(text, mention.start) and not has_stopword(mention.text)
+    return [Mention(s.label, s.start, s.end, text[s.start:s.end], score=_score(s.p, chosen), explanation=f"crf p={s.p:.2f}")
+            for s in spans if s.label in wanted and s.p >= chosen.floor]
 
 
-_GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
-_LAW_NAME_BEFORE = re.compile(r"\bluật(?:\s+\w+){0,3}\s+\Z")
-_CUT_AT_PHONG_CHONG = re.compile(r",\s*chống\b")
-_NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
+def _score(p: float, combination: crf.Combination) -> float:
+    return OVERRIDE_SCORE if p >= combination.override else MODEL_SCORE
+
+
+def loaded(path: str | Path, *, labels: Iterable[str] = LABELS,
+           combination: crf.Combination | None = None) -> partial[list[Mention]]:
+    """`recognise` bound to the model at `path` (loaded now: a missing or corrupt file fails here,
+    not on the first document), to the labels it may output and, when given, to a combination other
+    than its card's."""
+    crf.load_model(str(path))
+    unknown = set(labels) - set(LABELS)
+    if unknown:
+        raise ValueError(f"the model outputs only {', '.join(LABELS)}, not {sorted(unknown)}")
+    return partial(recognise, path=str(path), labels=tuple(labels), combination=combination)

@@ -1,0 +1,164 @@
+"""Choosing how the model combines with the rules, and cross-validating it (training time only).
+
+The combination (`extractor/models/crf.py:Combination`, stated in `extractor/recognise/model.py`)
+has three settings: what the model reads, the probability below which its spans are dropped
+(`floor`) and the one from which they outrank an open-ended rule pattern (`override`). They are
+chosen on held-out data only, end to end on raw text:
+- the VLSP validation documents, tagged by a model trained without them;
+- with `folds` = K, the genre documents cut into K folds, each tagged by a model trained on
+  everything but that fold (K extra trainings).
+The objective is the mean strict F1 of PERSON and ORGANIZATION over the held-out sets, each set
+weighted equally. The rules and the model's spans with their probabilities are computed once per
+document and reading mode; each setting then costs one resolution.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from vnextract.evaluation.metrics import evaluate
+from vnextract.extractor import Extractor
+from vnextract.extractor.models import crf
+from vnextract.extractor.normalise import normalise
+from vnextract.extractor.resolve import resolve
+from vnextract.extractor.segment import segment
+from vnextract.extractor.segment.words import word_tokens
+from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, RawDocument
+from vnextract.models import data
+from vnextract.models.training import WordCache, read_card, train, training_documents, write_card
+
+log = logging.getLogger(__name__)
+
+READS = ("gaps", "rule-gaps", "paragraphs")
+FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+OVERRIDES = (0.7, 0.8, 0.9, 0.95, 0.98, 1.01)          # 1.01: never outranks a rule
+LABELS = list(data.MODEL_LABELS)
+
+
+class Cached:
+    """One document's rule mentions and, per reading mode, the model's spans."""
+
+    def __init__(self, doc: dict[str, Any], rules: Extractor, model_path: Path) -> None:
+        self.doc = doc
+        self.shadow = normalise(RawDocument(text=doc["text"], id=doc["id"]))
+        segmented = segment(self.shadow, segmenter=word_tokens)
+        found: list[Mention] = []
+        for recogniser in rules.recognisers:
+            found += recogniser.run(segmented, found)
+        self.rules = found
+        path = str(model_path)
+        self.spans = {
+            "gaps": crf.fill_gaps(segmented, found, path=path, explaining=STRONG_RULE_SCORE),
+            "rule-gaps": crf.fill_gaps(segmented, found, path=path, explaining=0.0),
+            "paragraphs": crf.recognise(segmented, path=path),
+        }
+
+    def entities(self, combination: crf.Combination) -> list[dict[str, Any]]:
+        text = self.shadow.text
+        model = [Mention(s.label, s.start, s.end, text[s.start:s.end],
+                         score=OVERRIDE_SCORE if s.p >= combination.override else MODEL_SCORE)
+                 for s in self.spans[combination.reads] if s.p >= combination.floor]
+        out = []
+        for m in resolve(self.rules + model):
+            start, end = self.shadow.offsets.to_original(m.start, m.end)
+            out.append({"label": m.label, "start": start, "end": end, "text": self.doc["text"][start:end]})
+        return out
+
+
+def cache_documents(documents: Iterable[dict[str, Any]], model_path: Path) -> list[Cached]:
+    rules = Extractor(model="off")
+    return [Cached(doc, rules, model_path) for doc in documents]
+
+
+def score(cached: list[Cached], combination: crf.Combination, labels: list[str] | None = None) -> dict[str, Any]:
+    gold = {c.doc["id"]: c.doc for c in cached}
+    pred = {c.doc["id"]: {"id": c.doc["id"], "entities": c.entities(combination)} for c in cached}
+    report, _ = evaluate(gold, pred, labels=labels)
+    return report
+
+
+def grid() -> list[crf.Combination]:
+    return [crf.Combination(floor=f, override=o, reads=r) for r, f, o in itertools.product(READS, FLOORS, OVERRIDES)
+            if o >= f]
+
+
+def fold_models(paths: list[Path], genre: list[dict[str, Any]], folds: int, work: Path, base_model: Path,
+                words: WordCache | None = None) -> list[tuple[list[dict[str, Any]], Path]]:
+    """For each of `folds` folds of the `genre` documents, (its documents, a model trained on the
+    documents of `paths` (VLSP train, the genre files) and the other folds, without this fold's),
+    with the features, settings and combination of `base_model`'s card. A fold model already in
+    `work` is reused when it was trained without the same documents."""
+    base = read_card(base_model)
+    features = base.get("features", {})
+    table = base_model.parent / features["clusters"] if features.get("clusters") else None
+    out = []
+    for k in range(folds):
+        held = [d for d in genre if data.fold_of(d["id"], folds) == k]
+        held_ids = sorted(d["id"] for d in held)
+        path = work / f"fold-{k}.bin"
+        if not (path.is_file() and read_card(path).get("held_out") == held_ids):
+            docs = training_documents(paths, final=False, exclude_ids=held_ids)
+            known = {d["id"] for d in docs}
+            docs += [d for d in genre if d["id"] not in known and d["id"] not in set(held_ids)]
+            started = time.perf_counter()
+            info = train(docs, path, iterations=base.get("iterations", 200), l1=base.get("l1", 0.02),
+                         l2=base.get("l2", 0.01), cluster_table=table, gazetteers=bool(features.get("gazetteers")),
+                         words=words)
+            info.update({"held_out": held_ids, "train_documents": len(docs),
+                         "train_seconds": round(time.perf_counter() - started, 1)})
+            if "combination" in base:
+                info["combination"] = base["combination"]
+            write_card(path, info)
+            log.info("fold %d/%d trained in %.0f s", k + 1, folds, time.perf_counter() - started)
+        out.append((held, path))
+    return out
+
+
+def cross_validated_predictions(gold: dict[str, dict[str, Any]], paths: list[Path], folds: int, work: Path,
+                                base_model: Path, words: WordCache | None = None) -> dict[str, dict[str, Any]]:
+    """Predictions of the whole extractor for every gold document, each from a model that never saw it."""
+    genre = [{"id": doc_id, "text": d["text"], "meta": d.get("meta") or {}, "entities": d.get("entities") or []}
+             for doc_id, d in gold.items()]
+    predicted: dict[str, dict[str, Any]] = {}
+    for held, path in fold_models(paths, genre, folds, work, base_model, words):
+        extractor = Extractor(model=str(path))
+        for doc in extractor.pipe([{"id": d["id"], "text": d["text"], "meta": d["meta"]} for d in held]):
+            predicted[doc.id] = doc.to_dict()
+    return predicted
+
+
+def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, word_cache: Path | None = None,
+                  write: Path | None = None) -> dict[str, Any]:
+    vlsp, genre = data.load(paths)
+    sets: dict[str, list[Cached]] = {"vlsp-validation": cache_documents(vlsp["validation"], model_path)}
+    if folds:
+        work = model_path.parent / f"{model_path.stem}-cv{folds}"
+        work.mkdir(exist_ok=True)
+        pooled: list[Cached] = []
+        for held, path in fold_models(paths, genre, folds, work, model_path, WordCache(word_cache)):
+            pooled += cache_documents(held, path)
+        sets[f"genre-cv{folds}"] = pooled
+    results = []
+    for combination in grid():
+        scores = {name: {label: score(cached, combination, LABELS)["strict"][label]["f1"] for label in LABELS}
+                  for name, cached in sets.items()}
+        objective = sum(s[label] for s in scores.values() for label in LABELS) / (len(LABELS) * len(scores))
+        results.append({"combination": asdict(combination), "scores": scores, "objective": round(objective, 4)})
+    results.sort(key=lambda r: -r["objective"])
+    best = results[0]
+    info = {"chosen": best, "top": results[:10], "sets": {name: len(c) for name, c in sets.items()},
+            "model": str(model_path), "grid": len(results)}
+    if write is not None:
+        card = read_card(write)
+        card["combination"] = best["combination"]
+        card["selection"] = {"objective": best["objective"], "scores": best["scores"], "sets": info["sets"],
+                             "chosen_on": "VLSP validation" + (f" + {folds}-fold CV over the genre documents"
+                                                               if folds else "")}
+        write_card(write, card)
+    return info
