@@ -5,8 +5,9 @@ has three settings: what the model reads, the probability below which its spans 
 (`floor`) and the one from which they outrank an open-ended rule pattern (`override`). They are
 chosen on held-out data only, end to end on raw text:
 - the VLSP validation documents, tagged by a model trained without them;
-- with `folds` = K, the genre documents cut into K folds, each tagged by a model trained on
-  everything but that fold (K extra trainings).
+- with `folds` = K, the documents of one genre file cut into K folds, each tagged by a model
+  trained on everything but that fold (K extra trainings; `vnextract evaluate --cv K` trains the
+  same fold models and reuses them from the same folder).
 The objective is the mean strict F1 of PERSON and ORGANIZATION over the held-out sets, each set
 weighted equally. The rules and the model's spans with their probabilities are computed once per
 document and reading mode; each setting then costs one resolution.
@@ -14,7 +15,9 @@ document and reading mode; each setting then costs one resolution.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import logging
 import time
 from collections.abc import Iterable
@@ -97,20 +100,22 @@ def fold_models(paths: list[Path], genre: list[dict[str, Any]], folds: int, work
     base = read_card(base_model)
     features = base.get("features", {})
     table = base_model.parent / features["clusters"] if features.get("clusters") else None
+    settings = {key: base.get(key) for key in ("features", "iterations", "l1", "l2")}
     out = []
     for k in range(folds):
         held = [d for d in genre if data.fold_of(d["id"], folds) == k]
         held_ids = sorted(d["id"] for d in held)
         path = work / f"fold-{k}.bin"
-        if not (path.is_file() and read_card(path).get("held_out") == held_ids):
-            docs = training_documents(paths, final=False, exclude_ids=held_ids)
-            known = {d["id"] for d in docs}
-            docs += [d for d in genre if d["id"] not in known and d["id"] not in set(held_ids)]
+        docs = training_documents(paths, final=False, exclude_ids=held_ids)
+        known = {d["id"] for d in docs}
+        docs += [d for d in genre if d["id"] not in known and d["id"] not in set(held_ids)]
+        trained_on = _digest([*sorted(d["id"] for d in docs), json.dumps(settings, sort_keys=True)])
+        if not (path.is_file() and read_card(path).get("trained_on") == trained_on):
             started = time.perf_counter()
             info = train(docs, path, iterations=base.get("iterations", 200), l1=base.get("l1", 0.02),
                          l2=base.get("l2", 0.01), cluster_table=table, gazetteers=bool(features.get("gazetteers")),
                          words=words)
-            info.update({"held_out": held_ids, "train_documents": len(docs),
+            info.update({"held_out": held_ids, "train_documents": len(docs), "trained_on": trained_on,
                          "train_seconds": round(time.perf_counter() - started, 1)})
             if "combination" in base:
                 info["combination"] = base["combination"]
@@ -118,6 +123,10 @@ def fold_models(paths: list[Path], genre: list[dict[str, Any]], folds: int, work
             log.info("fold %d/%d trained in %.0f s", k + 1, folds, time.perf_counter() - started)
         out.append((held, path))
     return out
+
+
+def _digest(ids: list[str]) -> str:
+    return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
 
 
 def cross_validated_predictions(gold: dict[str, dict[str, Any]], paths: list[Path], folds: int, work: Path,
@@ -133,17 +142,23 @@ def cross_validated_predictions(gold: dict[str, dict[str, Any]], paths: list[Pat
     return predicted
 
 
-def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, word_cache: Path | None = None,
-                  write: Path | None = None) -> dict[str, Any]:
-    vlsp, genre = data.load(paths)
+def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gold: Path | None = None,
+                  word_cache: Path | None = None, write: Path | None = None, cv_dir: Path | None = None) -> dict[str, Any]:
+    """Score every combination of `grid()` on the held-out sets and pick the best. `paths` are the
+    training files (VLSP and genre sets); with `folds`, the documents of `cv_gold` (a genre file)
+    are cross-validated, the fold models trained on `paths` and the other folds."""
+    vlsp, _ = data.load(paths)
     sets: dict[str, list[Cached]] = {"vlsp-validation": cache_documents(vlsp["validation"], model_path)}
     if folds:
-        work = model_path.parent / f"{model_path.stem}-cv{folds}"
-        work.mkdir(exist_ok=True)
+        if cv_gold is None:
+            raise ValueError("cross-validation needs the genre file to cut into folds")
+        genre = data.genre_documents([cv_gold])
+        work = cv_dir or model_path.parent / f"{model_path.stem}-cv{folds}"
+        work.mkdir(parents=True, exist_ok=True)
         pooled: list[Cached] = []
         for held, path in fold_models(paths, genre, folds, work, model_path, WordCache(word_cache)):
             pooled += cache_documents(held, path)
-        sets[f"genre-cv{folds}"] = pooled
+        sets[f"{cv_gold.name}-cv{folds}"] = pooled
     results = []
     for combination in grid():
         scores = {name: {label: score(cached, combination, LABELS)["strict"][label]["f1"] for label in LABELS}
@@ -153,12 +168,12 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, word_c
     results.sort(key=lambda r: -r["objective"])
     best = results[0]
     info = {"chosen": best, "top": results[:10], "sets": {name: len(c) for name, c in sets.items()},
-            "model": str(model_path), "grid": len(results)}
+            "model": str(model_path), "grid": len(results), "all": results}
     if write is not None:
         card = read_card(write)
         card["combination"] = best["combination"]
         card["selection"] = {"objective": best["objective"], "scores": best["scores"], "sets": info["sets"],
-                             "chosen_on": "VLSP validation" + (f" + {folds}-fold CV over the genre documents"
+                             "chosen_on": "VLSP validation" + (f" + {folds}-fold cross-validation over {cv_gold}"
                                                                if folds else "")}
         write_card(write, card)
     return info

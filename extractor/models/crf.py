@@ -1,6 +1,7 @@
-"""A CRF sequence labeller for PERSON and ORGANIZATION over syllables (underthesea_core's CRF),
-at run time: loading the model with its combination settings, and tagging paragraphs or windows
-with a probability for every span (training is in models/training.py, outside the library)."""
+"""The PERSON/ORGANIZATION model at run time: a CRF sequence labeller over syllables (underthesea_core's
+CRF) or a small neural tagger run from numpy weights (cnn.py), loaded with its combination
+settings; tagging paragraphs or windows with a probability for every span (training is in
+models/training.py and models/neural.py, outside the library)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,32 +49,47 @@ class Combination:
                             # "rule-gaps", those no rule mention at all explains; "paragraphs", everything
 
 
+Tagger = Callable[[str, list[Syllable], list[tuple[int, int]]], list[Span]]     # (text, syllables, words) → spans
+
+
 @dataclass(frozen=True)
 class LoadedModel:
-    tagger: Any
-    labels: tuple[str, ...]
+    spans: Tagger
     combination: Combination
-    clusters: dict[str, str]
-    gazetteers: bool
+    kind: str                    # "crf" (underthesea_core) or "cnn" (numpy weights: models/cnn.py)
 
 
 @cache
 def load_model(path: str = str(DEFAULT_MODEL)) -> LoadedModel:
-    """The tagger, its label order and the settings in the card beside it (`<model>.json`)."""
-    from underthesea_core import CRFModel, CRFTagger
-
+    """The model at `path` (a CRF `.bin`, or a convolutional tagger's `.npz`) and the settings in the
+    card beside it (`<model>.json`)."""
     model_path = Path(path)
     if not model_path.is_file():
-        raise ModelError(f"the CRF model is missing: {model_path} (train it with `vnextract train ner`)")
+        raise ModelError(f"the NER model is missing: {model_path} (train it with `vnextract train ner`)")
+    card = model_path.with_suffix(".json")
+    info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
+    combination = Combination(**info.get("combination", {}))
+    if model_path.suffix == ".npz":
+        return LoadedModel(_cnn_tagger(model_path), combination, "cnn")
+    return LoadedModel(_crf_tagger(model_path, info), combination, "crf")
+
+
+def _crf_tagger(model_path: Path, info: dict[str, Any]) -> Tagger:
+    from underthesea_core import CRFModel, CRFTagger
+
     try:
         tagger = CRFTagger.from_model(CRFModel.load(str(model_path)))
     except Exception as exc:                                    # the Rust loader raises plain exceptions
         raise ModelError(f"the CRF model at {model_path} cannot be loaded: {exc}") from exc
-    card = model_path.with_suffix(".json")
-    info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
-    combination = Combination(**info.get("combination", {}))
+    labels = tuple(tagger.labels())
+    clusters = _clusters(model_path, info)
     gazetteers = bool(info.get("features", {}).get("gazetteers", False))
-    return LoadedModel(tagger, tuple(tagger.labels()), combination, _clusters(model_path, info), gazetteers)
+
+    def spans(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[Span]:
+        features = featurise(text, sylls, word_spans, clusters=clusters, gazetteers=gazetteers)
+        return decode(sylls, tagger.tag(features), tagger.marginals(features), labels)
+
+    return spans
 
 
 def _clusters(model_path: Path, info: dict[str, Any]) -> dict[str, str]:
@@ -86,6 +102,21 @@ def _clusters(model_path: Path, info: dict[str, Any]) -> dict[str, str]:
         raise ModelError(f"the CRF model at {model_path} needs its cluster table {table}")
     rows = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line)
     return {word: path for word, path in rows}
+
+
+def _cnn_tagger(model_path: Path) -> Tagger:
+    from vnextract.extractor.models.cnn import CNNTagger, encode
+
+    try:
+        tagger = CNNTagger(model_path)
+    except Exception as exc:                                    # numpy and zipfile raise many kinds
+        raise ModelError(f"the neural model at {model_path} cannot be loaded: {exc}") from exc
+
+    def spans(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[Span]:
+        tags, marginals = tagger.tag(encode(tagger.vocab, text, sylls, word_spans))
+        return decode(sylls, tags, marginals.tolist(), tagger.vocab.labels)
+
+    return spans
 
 
 def decode(sylls: Sequence[Syllable], tags: Sequence[str], marginals: Sequence[Sequence[float]] | None = None,
@@ -115,9 +146,7 @@ def decode(sylls: Sequence[Syllable], tags: Sequence[str], marginals: Sequence[S
 
 
 def tag(model: LoadedModel, text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[Span]:
-    features = featurise(text, sylls, word_spans, clusters=model.clusters, gazetteers=model.gazetteers)
-    tags = model.tagger.tag(features)
-    return decode(sylls, tags, model.tagger.marginals(features), model.labels)
+    return model.spans(text, sylls, word_spans)
 
 
 def recognise(doc: SegmentedText, *, path: str = str(DEFAULT_MODEL),

@@ -206,3 +206,23 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
         if i > 0 and lower[i - 1] in place_type:
             row.append("after_place_type")
     return rows
+
+
+ATTRIBUTES = ("shape", "seg", "prov", "surname", "middle", "orghead", "country", "title")
+
+
+def syllable_attributes(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """The categorical facts about each syllable that a neural tagger embeds (ATTRIBUTES, in order):
+    the same lexicons and gazetteers as the CRF's features, without the context windows, which its
+    convolutions learn."""
+    lex = _lexicons()
+    surname, middle, org_head = lex["surname"], lex["middle"], lex["org_head"]
+    words = [s.text for s in sylls]
+    shapes = [_shape(w) for w in words]
+    province = _province_tags(text, sylls)
+    segment = _word_tags(sylls, word_spans)
+    country = _span_flags(country_names(), text, sylls)
+    title = _span_flags(title_words(), text, sylls)
+    return [(shapes[i], segment[i], province[i], str(w in surname), str(w in middle),
+             str(w.casefold() in org_head and shapes[i] in ("Xx", "X", "C")), str(country[i]), str(title[i]))
+            for i, w in enumerate(words)]

@@ -1,5 +1,6 @@
-"""`vnextract train ner|clusters|combination`: train the PERSON/ORGANIZATION model, its word
-clusters, and choose how it combines with the rules, all on held-out data (models/data.py)."""
+"""`vnextract train ner|neural|clusters|combination`: train the PERSON/ORGANIZATION model (a CRF or
+a small neural tagger), its word clusters, and choose how it combines with the rules, all on
+held-out data (models/data.py)."""
 
 from __future__ import annotations
 
@@ -34,11 +35,25 @@ def register(sub: Any) -> None:
     tc.add_argument("--out", required=True, help="the table to write (syllable TAB path)")
     tc.set_defaults(func=run_train_clusters)
 
+    tu = tr.add_parser("neural", help="train the small neural tagger (needs torch; exported to numpy weights)")
+    tu.add_argument("--data", action="append", required=True, help="as for `train ner`")
+    tu.add_argument("--out", required=True, help="the weights to write (.npz; a .json card beside it)")
+    tu.add_argument("--clusters", help="a syllable → cluster-path table, embedded as features")
+    tu.add_argument("--epochs", type=int, default=8)
+    tu.add_argument("--seed", type=int, default=13)
+    tu.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
+    tu.add_argument("--final", action="store_true", help="train on the VLSP validation documents too")
+    tu.add_argument("--word-cache", help="as for `train ner`")
+    tu.set_defaults(func=run_train_neural)
+
     tb = tr.add_parser("combination", help="choose the model's combination thresholds on held-out data")
     tb.add_argument("--data", action="append", required=True, help="as for `train ner`")
     tb.add_argument("--model", required=True, help="a model trained without the VLSP validation documents")
     tb.add_argument("--cv", type=int, default=0, metavar="K",
-                    help="also cross-validate over the genre documents: K models, each without one fold")
+                    help="also cross-validate over --cv-gold: K models, each trained without one fold")
+    tb.add_argument("--cv-gold", help="the genre file to cross-validate (its documents are not in --data)")
+    tb.add_argument("--cv-dir", help="where the fold models are kept (and reused)")
+    tb.add_argument("--report", help="write every combination's scores to this JSON file")
     tb.add_argument("--word-cache", help="as for `train ner`")
     tb.add_argument("--write", help="write the chosen combination into this model's card")
     tb.set_defaults(func=run_train_combination)
@@ -69,11 +84,24 @@ def run_train_clusters(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_train_neural(args: argparse.Namespace) -> int:
+    from vnextract.models.neural import train_neural
+
+    info = train_neural([Path(p) for p in args.data], Path(args.out), clusters=Path(args.clusters) if args.clusters else None,
+                        epochs=args.epochs, seed=args.seed, threads=args.threads, final=args.final,
+                        word_cache=Path(args.word_cache) if args.word_cache else None)
+    print(json.dumps({k: v for k, v in info.items() if k != "history"}, ensure_ascii=False, indent=2))
+    return 0
+
+
 def run_train_combination(args: argparse.Namespace) -> int:
     from vnextract.models.selection import run_selection
 
     info = run_selection([Path(p) for p in args.data], Path(args.model), folds=args.cv,
+                         cv_gold=Path(args.cv_gold) if args.cv_gold else None,
                          word_cache=Path(args.word_cache) if args.word_cache else None,
-                         write=Path(args.write) if args.write else None)
-    print(json.dumps(info, ensure_ascii=False, indent=2))
+                         write=Path(args.write) if args.write else None, cv_dir=Path(args.cv_dir) if args.cv_dir else None)
+    if args.report:
+        Path(args.report).write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({k: v for k, v in info.items() if k != "all"}, ensure_ascii=False, indent=2))
     return 0
