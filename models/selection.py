@@ -62,6 +62,11 @@ class Cached:
             "paragraphs": crf.recognise(segmented, path=path),
         }
 
+    def calibrate(self, calibration: dict[str, list[float]]) -> None:
+        mapping = crf.Calibration.from_card(calibration)
+        assert mapping is not None
+        self.spans = {mode: [s._replace(p=mapping(s.p)) for s in spans] for mode, spans in self.spans.items()}
+
     def entities(self, combination: crf.Combination) -> list[dict[str, Any]]:
         text = self.shadow.text
         model = [Mention(s.label, s.start, s.end, text[s.start:s.end],
@@ -72,6 +77,44 @@ class Cached:
             start, end = self.shadow.offsets.to_original(m.start, m.end)
             out.append({"label": m.label, "start": start, "end": end, "text": self.doc["text"][start:end]})
         return out
+
+
+def _outcomes(cached: list[Cached]) -> list[tuple[float, bool]]:
+    """(p, whether the span is exactly a gold span) for every span the model tags alone."""
+    out = []
+    for c in cached:
+        gold = {(e["label"], e["start"], e["end"]) for e in c.doc["entities"] if e["label"] in LABELS}
+        for s in c.spans["paragraphs"]:
+            start, end = c.shadow.offsets.to_original(s.start, s.end)
+            out.append((s.p, (s.label, start, end) in gold))
+    return out
+
+
+def fit_calibration(cached: list[Cached]) -> dict[str, list[float]]:
+    """Isotonic regression of being right on p, over the model's spans on held-out documents."""
+    from sklearn.isotonic import IsotonicRegression
+
+    outcomes = _outcomes(cached)
+    fitted = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
+        [p for p, _ in outcomes], [float(right) for _, right in outcomes])
+    return {"raw": [round(float(x), 6) for x in fitted.X_thresholds_],
+            "calibrated": [round(float(y), 4) for y in fitted.y_thresholds_]}
+
+
+BINS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01)
+
+
+def reliability(cached: list[Cached]) -> list[dict[str, Any]]:
+    """Per bin of p (after calibration, when applied): how many spans, their mean p, the share right."""
+    outcomes = _outcomes(cached)
+    table = []
+    for low, high in itertools.pairwise(BINS):
+        inside = [(p, right) for p, right in outcomes if low <= p < high]
+        if inside:
+            table.append({"p": f"[{low}, {min(high, 1.0)}{']' if high > 1 else ')'}", "spans": len(inside),
+                          "mean_p": round(sum(p for p, _ in inside) / len(inside), 3),
+                          "right": round(sum(r for _, r in inside) / len(inside), 3)})
+    return table
 
 
 def cache_documents(documents: Iterable[dict[str, Any]], model_path: Path) -> list[Cached]:
@@ -117,11 +160,12 @@ def fold_models(paths: list[Path], genre: list[dict[str, Any]], folds: int, work
                          words=words)
             info.update({"held_out": held_ids, "train_documents": len(docs), "trained_on": trained_on,
                          "train_seconds": round(time.perf_counter() - started, 1)})
-            if "combination" in base:
-                info["combination"] = base["combination"]
             write_card(path, info)
             log.info("fold %d/%d trained in %.0f s", k + 1, folds, time.perf_counter() - started)
+        card = {key: value for key, value in read_card(path).items() if key not in ("combination", "calibration")}
+        write_card(path, card | {key: base[key] for key in ("combination", "calibration") if key in base})
         out.append((held, path))
+    crf.load_model.cache_clear()
     return out
 
 
@@ -148,6 +192,11 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
     training files (VLSP and genre sets); with `folds`, the documents of `cv_gold` (a genre file)
     are cross-validated, the fold models trained on `paths` and the other folds."""
     vlsp, _ = data.load(paths)
+    card = read_card(model_path)
+    if "calibration" in card:                   # spans are cached with the model's raw probabilities
+        del card["calibration"]
+        write_card(model_path, card)
+        crf.load_model.cache_clear()
     sets: dict[str, list[Cached]] = {"vlsp-validation": cache_documents(vlsp["validation"], model_path)}
     if folds:
         if cv_gold is None:
@@ -159,6 +208,10 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
         for held, path in fold_models(paths, genre, folds, work, model_path, WordCache(word_cache)):
             pooled += cache_documents(held, path)
         sets[f"{cv_gold.name}-cv{folds}"] = pooled
+    calibration = fit_calibration(sets["vlsp-validation"])
+    for cached in sets.values():
+        for c in cached:
+            c.calibrate(calibration)
     results = []
     for combination in grid():
         scores = {name: {label: score(cached, combination, LABELS)["strict"][label]["f1"] for label in LABELS}
@@ -168,10 +221,13 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
     results.sort(key=lambda r: -r["objective"])
     best = results[0]
     info = {"chosen": best, "top": results[:10], "sets": {name: len(c) for name, c in sets.items()},
-            "model": str(model_path), "grid": len(results), "all": results}
+            "model": str(model_path), "grid": len(results), "calibration": calibration,
+            "reliability": reliability(sets["vlsp-validation"]), "all": results}
     if write is not None:
         card = read_card(write)
         card["combination"] = best["combination"]
+        card["calibration"] = calibration
+        card["reliability_vlsp_validation"] = info["reliability"]
         card["selection"] = {"objective": best["objective"], "scores": best["scores"], "sets": info["sets"],
                              "chosen_on": "VLSP validation" + (f" + {folds}-fold cross-validation over {cv_gold}"
                                                                if folds else "")}

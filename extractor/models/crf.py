@@ -69,9 +69,40 @@ def load_model(path: str = str(DEFAULT_MODEL)) -> LoadedModel:
     card = model_path.with_suffix(".json")
     info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
     combination = Combination(**info.get("combination", {}))
-    if model_path.suffix == ".npz":
-        return LoadedModel(_cnn_tagger(model_path), combination, "cnn")
-    return LoadedModel(_crf_tagger(model_path, info), combination, "crf")
+    kind = "cnn" if model_path.suffix == ".npz" else "crf"
+    tagger = _cnn_tagger(model_path) if kind == "cnn" else _crf_tagger(model_path, info)
+    calibration = Calibration.from_card(info.get("calibration"))
+    if calibration is None:
+        return LoadedModel(tagger, combination, kind)
+
+    def calibrated(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[Span]:
+        return [s._replace(p=calibration(s.p)) for s in tagger(text, sylls, word_spans)]
+
+    return LoadedModel(calibrated, combination, kind)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A monotone map from the model's span probability to the share of such spans that are right,
+    fitted on held-out documents (isotonic regression, at training time) and kept in the card as
+    points joined by straight lines."""
+
+    raw: tuple[float, ...]
+    calibrated: tuple[float, ...]
+
+    @classmethod
+    def from_card(cls, entry: dict[str, list[float]] | None) -> Calibration | None:
+        return cls(tuple(entry["raw"]), tuple(entry["calibrated"])) if entry else None
+
+    def __call__(self, p: float) -> float:
+        raw, out = self.raw, self.calibrated
+        if p <= raw[0]:
+            return out[0]
+        if p >= raw[-1]:
+            return out[-1]
+        k = bisect_right(raw, p)
+        share = (p - raw[k - 1]) / (raw[k] - raw[k - 1])
+        return out[k - 1] + share * (out[k] - out[k - 1])
 
 
 def _crf_tagger(model_path: Path, info: dict[str, Any]) -> Tagger:
