@@ -220,6 +220,7 @@ def train_neural(paths: list[Path], out: Path, *, clusters: Path | None, epochs:
         if mean > best[0]:
             best = (mean, epoch)
             candidate.replace(out)
+    candidate.unlink(missing_ok=True)
     load_model.cache_clear()
     info = {"kind": "cnn-crf", "train_documents": len(docs), "sequences": len(items),
             "syllables": int(sum(len(i["words"]) for i in items)), "epochs": epochs, "best_epoch": best[1],
