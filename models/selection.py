@@ -21,7 +21,7 @@ import json
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +29,11 @@ from vnextract.evaluation.metrics import evaluate
 from vnextract.extractor import Extractor
 from vnextract.extractor.models import crf
 from vnextract.extractor.normalise import normalise
+from vnextract.extractor.recognise.model import mentions as model_mentions
 from vnextract.extractor.resolve import resolve
 from vnextract.extractor.segment import segment
 from vnextract.extractor.segment.words import word_tokens
-from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, RawDocument
+from vnextract.extractor.types import STRONG_RULE_SCORE, Mention, RawDocument
 from vnextract.models import data
 from vnextract.models.training import WordCache, read_card, train, training_documents, write_card
 
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 
 READS = ("gaps", "rule-gaps", "paragraphs")
 FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-OVERRIDES = (0.7, 0.8, 0.9, 0.95, 0.98, 1.01)          # 1.01: never outranks a rule
+OVERRIDES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01)          # 1.01: never outranks a rule
 LABELS = list(data.MODEL_LABELS)
 
 
@@ -68,10 +69,7 @@ class Cached:
         self.spans = {mode: [s._replace(p=mapping(s.p)) for s in spans] for mode, spans in self.spans.items()}
 
     def entities(self, combination: crf.Combination) -> list[dict[str, Any]]:
-        text = self.shadow.text
-        model = [Mention(s.label, s.start, s.end, text[s.start:s.end],
-                         score=OVERRIDE_SCORE if s.p >= combination.override else MODEL_SCORE)
-                 for s in self.spans[combination.reads] if s.p >= combination.floor]
+        model = model_mentions(self.shadow.text, self.spans[combination.reads], combination)
         out = []
         for m in resolve(self.rules + model):
             start, end = self.shadow.offsets.to_original(m.start, m.end)
@@ -129,8 +127,8 @@ def score(cached: list[Cached], combination: crf.Combination, labels: list[str] 
     return report
 
 
-def grid() -> list[crf.Combination]:
-    return [crf.Combination(floor=f, override=o, reads=r) for r, f, o in itertools.product(READS, FLOORS, OVERRIDES)
+def grid(reads: Iterable[str] = READS) -> list[crf.Combination]:
+    return [crf.Combination(floor=f, override=o, reads=r) for r, f, o in itertools.product(reads, FLOORS, OVERRIDES)
             if o >= f]
 
 
@@ -187,7 +185,8 @@ def cross_validated_predictions(gold: dict[str, dict[str, Any]], paths: list[Pat
 
 
 def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gold: Path | None = None,
-                  word_cache: Path | None = None, write: Path | None = None, cv_dir: Path | None = None) -> dict[str, Any]:
+                  word_cache: Path | None = None, write: Path | None = None, cv_dir: Path | None = None,
+                  reads: Iterable[str] = READS) -> dict[str, Any]:
     """Score every combination of `grid()` on the held-out sets and pick the best. `paths` are the
     training files (VLSP and genre sets); with `folds`, the documents of `cv_gold` (a genre file)
     are cross-validated, the fold models trained on `paths` and the other folds."""
@@ -209,26 +208,52 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
             pooled += cache_documents(held, path)
         sets[f"{cv_gold.name}-cv{folds}"] = pooled
     calibration = fit_calibration(sets["vlsp-validation"])
+    checks = {"vlsp-validation, raw p (the calibration's own data)": reliability(sets["vlsp-validation"])}
     for cached in sets.values():
         for c in cached:
             c.calibrate(calibration)
-    results = []
-    for combination in grid():
+    for name, cached in sets.items():
+        if name != "vlsp-validation":
+            checks[f"{name}, calibrated p (out of the calibration's sample)"] = reliability(cached)
+    def evaluate_all(combination: crf.Combination) -> dict[str, Any]:
         scores = {name: {label: score(cached, combination, LABELS)["strict"][label]["f1"] for label in LABELS}
                   for name, cached in sets.items()}
         objective = sum(s[label] for s in scores.values() for label in LABELS) / (len(LABELS) * len(scores))
-        results.append({"combination": asdict(combination), "scores": scores, "objective": round(objective, 4)})
-    results.sort(key=lambda r: -r["objective"])
-    best = results[0]
-    info = {"chosen": best, "top": results[:10], "sets": {name: len(c) for name, c in sets.items()},
+        return {"combination": asdict(combination), "scores": scores, "objective": round(objective, 4)}
+
+    # ties go to the more cautious setting: the higher override, then the higher floor
+    def key(r: dict[str, Any]) -> tuple[float, ...]:
+        return -r["objective"], -r["combination"]["override"], -r["combination"]["floor"]
+
+    results = sorted((evaluate_all(c) for c in grid()), key=key)
+    best_by_reads = {mode: next(r for r in results if r["combination"]["reads"] == mode) for mode in READS}
+    allowed = set(reads)
+    shared = next(r for r in results if r["combination"]["reads"] in allowed)
+    best = shared
+    # then each label's own pair, the other label's kept at the shared one (labels barely interact)
+    base = crf.Combination(**{k: v for k, v in shared["combination"].items() if k != "per_label"})
+    per_label: dict[str, tuple[float, float]] = {}
+    for label in LABELS:
+        trials = []
+        for c in grid([base.reads]):
+            trial = evaluate_all(replace(base, per_label={**per_label, label: (c.floor, c.override)}))
+            trial["combination"]["override"], trial["combination"]["floor"] = c.override, c.floor    # for the tie-break
+            trials.append((key(trial), (c.floor, c.override)))
+        per_label[label] = min(trials)[1]
+    refined = evaluate_all(replace(base, per_label=per_label))
+    if refined["objective"] > shared["objective"]:
+        best = refined
+    info = {"chosen": best, "shared": shared, "best_by_reads": best_by_reads, "top": results[:10],
+            "sets": {name: len(c) for name, c in sets.items()},
             "model": str(model_path), "grid": len(results), "calibration": calibration,
-            "reliability": reliability(sets["vlsp-validation"]), "all": results}
+            "reliability": checks, "all": results}
     if write is not None:
         card = read_card(write)
         card["combination"] = best["combination"]
         card["calibration"] = calibration
-        card["reliability_vlsp_validation"] = info["reliability"]
+        card["reliability"] = info["reliability"]
         card["selection"] = {"objective": best["objective"], "scores": best["scores"], "sets": info["sets"],
+                             "reads_considered": list(reads),
                              "chosen_on": "VLSP validation" + (f" + {folds}-fold cross-validation over {cv_gold}"
                                                                if folds else "")}
         write_card(write, card)

@@ -9,6 +9,7 @@ model's card, `Combination`):
   (0.6–0.7: "head word + name", a name without a cue, a byline), below a lexicon or strong-pattern
   hit (0.9–1.0), so resolution keeps it over the first and drops it for the second;
 - any other span scores MODEL_SCORE, below every rule: it only fills gaps.
+Each label may have its own pair of thresholds (`Combination.per_label`).
 Each mention says why: "crf p=0.93".
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from vnextract.extractor.lexicon import NOT_PERSON_CONTEXT
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
 
@@ -33,14 +35,29 @@ def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEF
         spans = crf.recognise(doc, path=path)
     else:
         spans = crf.fill_gaps(doc, earlier, path=path, explaining=STRONG_RULE_SCORE if chosen.reads == "gaps" else 0.0)
-    wanted = frozenset(labels)
-    text = doc.text
-    return [Mention(s.label, s.start, s.end, text[s.start:s.end], score=_score(s.p, chosen), explanation=f"crf p={s.p:.2f}")
-            for s in spans if s.label in wanted and s.p >= chosen.floor]
+    return mentions(doc.text, spans, chosen, labels)
 
 
-def _score(p: float, combination: crf.Combination) -> float:
-    return OVERRIDE_SCORE if p >= combination.override else MODEL_SCORE
+def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
+             labels: Iterable[str] = LABELS) -> list[Mention]:
+    """The model's spans as mentions, by the combination's rule; a PERSON right after a word that
+    makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
+    context the PERSON rules obey) is not output."""
+    thresholds = {label: combination.thresholds(label) for label in labels}
+    out = []
+    for s in spans:
+        if s.label not in thresholds or s.p < thresholds[s.label][0]:
+            continue
+        if s.label == "PERSON" and NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold()):
+            continue
+        out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
+                           explanation=f"crf p={s.p:.2f}"))
+    return out
+
+
+def score(p: float, thresholds: tuple[float, float]) -> float:
+    """A model span's score in resolution, from its probability and its label's (floor, override)."""
+    return OVERRIDE_SCORE if p >= thresholds[1] else MODEL_SCORE
 
 
 def loaded(path: str | Path, *, labels: Iterable[str] = LABELS,

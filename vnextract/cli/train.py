@@ -54,6 +54,8 @@ def register(sub: Any) -> None:
     tb.add_argument("--cv-gold", help="the genre file to cross-validate (its documents are not in --data)")
     tb.add_argument("--cv-dir", help="where the fold models are kept (and reused)")
     tb.add_argument("--report", help="write every combination's scores to this JSON file")
+    tb.add_argument("--reads", default="gaps,rule-gaps,paragraphs",
+                    help="the reading modes to consider (comma-separated; leave out those over the speed budget)")
     tb.add_argument("--word-cache", help="as for `train ner`")
     tb.add_argument("--write", help="write the chosen combination into this model's card")
     tb.set_defaults(func=run_train_combination)
@@ -100,7 +102,8 @@ def run_train_combination(args: argparse.Namespace) -> int:
     info = run_selection([Path(p) for p in args.data], Path(args.model), folds=args.cv,
                          cv_gold=Path(args.cv_gold) if args.cv_gold else None,
                          word_cache=Path(args.word_cache) if args.word_cache else None,
-                         write=Path(args.write) if args.write else None, cv_dir=Path(args.cv_dir) if args.cv_dir else None)
+                         write=Path(args.write) if args.write else None, cv_dir=Path(args.cv_dir) if args.cv_dir else None,
+                         reads=[mode.strip() for mode in args.reads.split(",")])
     if args.report:
         Path(args.report).write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in info.items() if k != "all"}, ensure_ascii=False, indent=2))
