@@ -64,9 +64,10 @@ def train_clusters(sentences: list[list[str]], out: Path, *, min_count: int = 3,
         if depth == len(LEVELS):
             return
         k = min(LEVELS[depth], len(indices))
-        if k < 2:
+        if k < 2:                                      # too few to split: the path goes on with zeros
+            rest = ".".join(["0"] * (len(LEVELS) - depth))
             for i in indices:
-                paths[i] = f"{prefix}0" if not prefix else f"{prefix}.0"
+                paths[i] = f"{prefix}.{rest}" if prefix else rest
             return
         labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(matrix[indices])
         for cluster in range(k):

@@ -176,3 +176,37 @@ def test_the_model_can_be_limited_to_one_label():
     assert MODEL not in _names(Extractor(model_labels=[]))
     with pytest.raises(ValueError, match="only PERSON, ORGANIZATION"):
         Extractor(model_labels=["AWARD"])
+
+
+def test_a_model_person_after_a_place_word_is_not_output():
+    text = "Đoàn đi qua đường Trần Phú rồi gặp ông Lê Minh Tâm tại cầu Nguyễn Văn Cừ."
+
+    def span(sub, label="PERSON", p=0.95):
+        start = text.index(sub)
+        return crf.Span(label, start, start + len(sub), p)
+
+    combination = crf.Combination(floor=0.5, override=0.9)
+    found = model_recogniser.mentions(text, [span("Trần Phú"), span("Lê Minh Tâm"), span("Nguyễn Văn Cừ"),
+                                             span("Lê Minh", p=0.3)], combination)
+    assert [(m.text, m.score) for m in found] == [("Lê Minh Tâm", OVERRIDE_SCORE)]
+
+
+def test_only_strong_rule_mentions_explain_a_capital_by_default():
+    text = ("Buổi làm việc có sự tham gia của đại diện các sở, ngành và lãnh đạo xã cùng nhiều doanh nghiệp, "
+            "trong đó có Công ty Minh Phát, đơn vị đã đầu tư vào khu công nghiệp của huyện.")
+    doc = _segmented(text)
+    start = text.index("Công ty Minh Phát")
+    open_pattern = Mention("ORGANIZATION", start, start + 17, "Công ty Minh Phát", score=0.6)
+    assert crf.fill_gaps(doc, [open_pattern], explaining=0.0) == []        # every rule mention explains
+    asked: list[tuple[int, int]] = []
+    real = crf.recognise
+
+    def spy(doc, *, path, ranges):
+        asked.extend(ranges)
+        return real(doc, path=path, ranges=ranges)
+
+    import unittest.mock
+
+    with unittest.mock.patch.object(crf, "recognise", spy):
+        crf.fill_gaps(doc, [open_pattern], explaining=0.9)                   # an open pattern does not
+    assert asked and asked[0][0] <= start < asked[0][1]
