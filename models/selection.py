@@ -39,7 +39,7 @@ from vnextract.models.training import WordCache, read_card, train, training_docu
 
 log = logging.getLogger(__name__)
 
-READS = ("gaps", "rule-gaps", "paragraphs")
+READS = crf.READS
 FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 OVERRIDES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01)          # 1.01: never outranks a rule
 LABELS = list(data.MODEL_LABELS)

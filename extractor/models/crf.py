@@ -37,6 +37,9 @@ class Span(NamedTuple):
     p: float
 
 
+READS = ("gaps", "rule-gaps", "paragraphs")
+
+
 @dataclass(frozen=True)
 class Combination:
     """How the model's spans meet the rules' (chosen on held-out data, written in the model's card):
@@ -49,6 +52,10 @@ class Combination:
     reads: str = "gaps"     # what the model reads: "gaps", windows around capitals no strong rule hit explains;
                             # "rule-gaps", those no rule mention at all explains; "paragraphs", everything
     per_label: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.reads not in READS:
+            raise ValueError(f"the model reads one of {', '.join(READS)}, not {self.reads!r}")
 
     def thresholds(self, label: str) -> tuple[float, float]:
         """(floor, override) for `label`."""
@@ -63,7 +70,7 @@ Tagger = Callable[[str, list[Syllable], list[tuple[int, int]]], list[Span]]     
 class LoadedModel:
     spans: Tagger
     combination: Combination
-    kind: str                    # "crf" (underthesea_core) or "cnn" (numpy weights: models/cnn.py)
+    kind: str                    # "crf" (underthesea_core) or "cnn" (numpy weights: extractor/models/cnn.py)
 
 
 @cache
@@ -75,7 +82,10 @@ def load_model(path: str = str(DEFAULT_MODEL)) -> LoadedModel:
         raise ModelError(f"the NER model is missing: {model_path} (train it with `vnextract train ner`)")
     card = model_path.with_suffix(".json")
     info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
-    combination = Combination(**info.get("combination", {}))
+    try:
+        combination = Combination(**info.get("combination", {}))
+    except (TypeError, ValueError) as exc:
+        raise ModelError(f"the model card {card} has a bad combination: {exc}") from exc
     kind = "cnn" if model_path.suffix == ".npz" else "crf"
     tagger = _cnn_tagger(model_path) if kind == "cnn" else _crf_tagger(model_path, info)
     calibration = Calibration.from_card(info.get("calibration"))

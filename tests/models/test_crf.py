@@ -210,3 +210,11 @@ def test_only_strong_rule_mentions_explain_a_capital_by_default():
     with unittest.mock.patch.object(crf, "recognise", spy):
         crf.fill_gaps(doc, [open_pattern], explaining=0.9)                   # an open pattern does not
     assert asked and asked[0][0] <= start < asked[0][1]
+
+
+def test_a_card_with_a_bad_combination_is_a_clear_error(tmp_path):
+    model = tmp_path / "m.bin"
+    model.write_bytes(crf.DEFAULT_MODEL.read_bytes())
+    (tmp_path / "m.json").write_text(json.dumps({"combination": {"reads": "everything"}}), encoding="utf-8")
+    with pytest.raises(ModelError, match="bad combination"):
+        Extractor(model=str(model))
