@@ -88,3 +88,14 @@ def test_to_spacy_keeps_nested_entities_on_their_offsets():
     spans = {(s.label_, s.text, s.start_char) for s in doc.spans[SPAN_KEY]}
     assert {("ORGANIZATION", "Sở Y tế tỉnh Quảng Ninh", 0), ("PROVINCE", "Quảng Ninh", 13),
             ("PERCENT", "95,2%", 28)} <= spans
+
+
+def test_extract_with_the_model_limited_to_persons(tmp_path, capsys):
+    source = tmp_path / "note.txt"
+    source.write_text("Chiều nay, ông Trần Quốc Vượng làm việc với Tập đoàn Hòa Phát về dự án mở rộng nhà máy.",
+                      encoding="utf-8")
+    assert main(["extract", str(source), "--explain", "--no-records", "--model-labels", "PERSON"]) == 0
+    entities = json.loads(capsys.readouterr().out)["entities"]
+    assert not [e for e in entities if e["label"] == "ORGANIZATION" and e["explanation"].startswith("crf")]
+    assert main(["extract", str(source), "--explain", "--no-records"]) == 0
+    assert {e["explanation"][:4] for e in json.loads(capsys.readouterr().out)["entities"]} >= {"crf "}
