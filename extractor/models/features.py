@@ -181,6 +181,14 @@ def _form(word: str, clusters: dict[str, str] | None, table: dict[str, _Form]) -
     return form
 
 
+@cache
+def _context(k: int, segment: str, province: str) -> list[str]:
+    """The word-position and province features a syllable gives its own row (k = 0) or its neighbour's (k = ±1)."""
+    if k == 0:
+        return [f"seg={segment}", f"prov={province}"]
+    return [f"seg[{k}]={segment}", f"prov[{k}]={province}"]
+
+
 def _form_table(clusters: dict[str, str] | None) -> dict[str, _Form]:
     key = id(clusters)
     entry = _forms.get(key)
@@ -204,17 +212,17 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
     forms = [table.get(s.text) or _form(s.text, clusters, table) for s in sylls]
     province = _province_tags(text, sylls)
     segment = _word_tags(sylls, word_spans)
-    rows = [[*f.own, f"seg={sg}", f"prov={pv}"] for f, sg, pv in zip(forms, segment, province, strict=True)]
+    rows = [[*f.own, *_context(0, sg, pv)] for f, sg, pv in zip(forms, segment, province, strict=True)]
     for k in _OFFSETS:
         edge = f"w[{k}]=<edge>"
-        near = abs(k) == 1
+        shown = [f.to_neighbour[k] for f in forms]
+        near = [_context(k, sg, pv) for sg, pv in zip(segment, province, strict=True)] if abs(k) == 1 else None
         for i in range(n):
             j = i + k
             if 0 <= j < n:
-                rows[i] += forms[j].to_neighbour[k]
-                if near:
-                    rows[i].append(f"seg[{k}]={segment[j]}")
-                    rows[i].append(f"prov[{k}]={province[j]}")
+                rows[i] += shown[j]
+                if near is not None:
+                    rows[i] += near[j]
             else:
                 rows[i].append(edge)
     if clusters:
@@ -234,7 +242,7 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
             if i > 0 and title[i - 1] and not title[i]:
                 rows[i].append("after_title")
     lex = _lexicons()
-    cue_words, place_type = lex["cue_words"], lex["place_type"]
+    cue_words, cue_last, place_type = lex["cue_words"], lex["cue_last"], lex["place_type"]
     lower = [f.lower for f in forms]
     for i in range(n):
         row = rows[i]
@@ -242,7 +250,8 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
             row.append(f"bigram-={lower[i - 1]}|{lower[i]}")
         if i + 1 < n:
             row.append(f"bigram+={lower[i]}|{lower[i + 1]}")
-        if ((i >= 1 and lower[i - 1] in cue_words) or (i >= 2 and f"{lower[i - 2]} {lower[i - 1]}" in cue_words)
+        if i >= 1 and lower[i - 1] in cue_last and (      # a cue can only end with a cue's last word
+                lower[i - 1] in cue_words or (i >= 2 and f"{lower[i - 2]} {lower[i - 1]}" in cue_words)
                 or (i >= 3 and f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}" in cue_words)):
             row.append("after_cue")
         if i > 0 and lower[i - 1] in place_type:
