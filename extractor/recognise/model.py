@@ -2,12 +2,14 @@
 that runs after the rules and is combined with them by its calibrated probability, not by the
 shape of its spans.
 
-The combination, stated once (its two thresholds are chosen on held-out data and written in the
+The combination, stated once (its thresholds are chosen on held-out data and written in the
 model's card, `Combination`):
 - a span with p below `floor` is not output;
 - a span with p at or above `override` scores OVERRIDE_SCORE: above an open-ended rule pattern
   (0.6–0.7: "head word + name", a name without a cue, a byline), below a lexicon or strong-pattern
-  hit (0.9–1.0), so resolution keeps it over the first and drops it for the second;
+  hit (0.9–1.0), so where they overlap resolution keeps it over the first and drops it for the
+  second, unless it is longer and contains the rule's span (as any mention scoring at least 0.6
+  may: a name the rule cut short);
 - any other span scores MODEL_SCORE, below every rule: it only fills gaps.
 Each label may have its own pair of thresholds (`Combination.per_label`).
 Each mention says why: "crf p=0.93".
