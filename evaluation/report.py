@@ -30,7 +30,10 @@ def render_json(report: dict[str, Any], *, errors: dict | None = None, peers: di
 
 
 def render_table(report: dict[str, Any], *, errors: dict | None = None, peers: dict | None = None) -> str:
-    lines = [f"documents: {report['docs']}   missing predictions: {report['missing_predictions']}", ""]
+    lines = [f"documents: {report['docs']}   missing predictions: {report['missing_predictions']}"]
+    if report.get("source"):
+        lines.append(f"source: {report['source']}")
+    lines.append("")
     peer_names = list(peers or {})
     header = f"{'label':<14}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}{'partF1':>8}{'attrs':>8}"
     header += "".join(f"{name[:12] + ' F1':>16}" for name in peer_names)
@@ -96,8 +99,10 @@ def _error_lines(errors: dict[str, Any], *, markdown: bool) -> list[str]:
 def render_markdown(report: dict[str, Any], *, errors: dict | None = None, peers: dict | None = None) -> str:
     peer_names = list(peers or {})
     lines = ["# Extraction evaluation", "",
-             f"{report['docs']} documents; {report['missing_predictions']} without a prediction.", "",
-             "## Entities", ""]
+             f"{report['docs']} documents; {report['missing_predictions']} without a prediction.", ""]
+    if report.get("source"):
+        lines += [f"Source: {report['source']}.", ""]
+    lines += ["## Entities", ""]
     head = "| label | P | R | F1 | tp | pred | gold | partial F1 | attrs |"
     sep = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for name in peer_names:

@@ -90,6 +90,21 @@ NOT_PERSON_CONTEXT = re.compile(
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng)\s*\Z"
 )
 
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A news dateline: the place in capitals that opens its line, before a dash ("HẢI CHÂU -",
+    "ĐÀ NẴNG (TTXVN) –"). A place, not a person's or a body's name."""
+    reach = max(0, start - 200)
+    newline = text.rfind("\n", reach, start)
+    if newline == -1 and reach > 0:
+        return False                                   # 200 characters of its line come before it
+    span = text[start:end]
+    return (not text[newline + 1:start].strip() and span.upper() == span and any(c.isalpha() for c in span)
+            and _DATELINE_TAIL.match(text, end) is not None)
+
+
 _TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
 
 

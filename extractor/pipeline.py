@@ -47,6 +47,7 @@ class FailedDocument:
 
 _WARM_UP = ("Sáng 5/11/2025, tại tỉnh Quảng Ninh, ông Nguyễn Văn An, Giám đốc Sở Nội vụ, nhận Bằng khen của "
             "Thủ tướng Chính phủ theo Quyết định số 123/QĐ-TTg; tỷ lệ hài lòng đạt 95,5%, bà Maria Lopez dự.")
+_MODEL_LABELS = model.LABELS
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -57,7 +58,8 @@ class Extractor:
     `labels` chooses what is output and `records` which record types are assembled; every recogniser
     that their resolution or their records depend on runs regardless, so the same text gives the
     same spans whatever is asked for. `model` is the PERSON/ORGANIZATION model: "auto" (the shipped
-    one), "off", or a model file.
+    one), "off", or a model file; `model_labels` the labels it may add (default both; ["PERSON"]
+    keeps the rules alone for organisations, [] is the same as model="off").
 
     >>> Extractor(labels=["PROVINCE", "PERCENT"]).extract("Tỉnh Ninh Bình đạt 91,6%.").entities[0].text
     'Ninh Bình'
@@ -71,16 +73,19 @@ class Extractor:
         segment_words: bool = True,
         explain: bool = False,
         model: str | None = "auto",
+        model_labels: Iterable[str] | None = None,
         registry: Registry | None = None,
     ) -> None:
         self.registry = registry or REGISTRY
         self.config = ExtractorConfig.checked(labels=labels, records=records, known_labels=self.registry.label_names(),
                                               known_records=RECORD_TYPES, segment_words=segment_words)
         self.explain = explain
-        switched_off = [MODEL] if model in (None, "off") else []
+        chosen_model_labels = tuple(_MODEL_LABELS if model_labels is None else model_labels)
+        switched_off = [MODEL] if model in (None, "off") or not chosen_model_labels else []
         planned = self.registry.plan(self.config.labels | needed_labels(self.config.records), vetoes=VETOES,
                                      exclude=switched_off)
-        self.recognisers: tuple[Recogniser, ...] = tuple(_configured(r, model) for r in planned)
+        self.recognisers: tuple[Recogniser, ...] = tuple(_configured(r, model, chosen_model_labels)
+                                                            for r in planned)
 
     def warm_up(self) -> None:
         """Load every lexicon and model now, so that no first document pays for them: one sentence
@@ -199,15 +204,16 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _configured(recogniser: Recogniser, choice: str | None) -> Recogniser:
-    """The model's entry bound to the model file chosen (the shipped one for "auto")."""
+def _configured(recogniser: Recogniser, choice: str | None, labels: tuple[str, ...]) -> Recogniser:
+    """The model's entry bound to the model file chosen (the shipped one for "auto") and the labels
+    it may output."""
     if recogniser.name != MODEL:
         return recogniser
     path = model.DEFAULT_MODEL if choice == "auto" else choice
     if choice == "auto" and not model.DEFAULT_MODEL.is_file():
         raise ModelError(f"the shipped model is missing from {model.DEFAULT_MODEL}; reinstall vnextract, "
                          "or pass model='off'")
-    return replace(recogniser, find=model.loaded(str(path)))
+    return replace(recogniser, find=model.loaded(str(path), labels=labels))
 
 
 def _clock(timings: dict[str, float]):

@@ -61,14 +61,17 @@ def _overlap_groups(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _within_label(mentions: list[Mention]) -> list[Mention]:
-    """Highest score first, then longest; a mention overlapping a kept one of its label is dropped.
-    (Recognisers score lexicon hits above open-ended patterns, so a known name beats a guess.)"""
+    """Highest score first, then longest; a mention overlapping a kept one of its label is dropped,
+    unless it is longer than, and contains, every kept one it overlaps and scores at least 0.6 (an
+    open pattern, or the model when confident: recognise/model.py). Recognisers score lexicon hits
+    above open-ended patterns, so a known name beats a guess; the same span found twice keeps the
+    higher score's explanation."""
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
         clashes = [k for k in kept if m.overlaps(k)]
         if not clashes:
             kept.append(m)
-        elif all(m.contains(k) for k in clashes) and m.score >= 0.6:
+        elif all(m.contains(k) and m.end - m.start > k.end - k.start for k in clashes) and m.score >= 0.6:
             kept = [k for k in kept if k not in clashes] + [m]     # "Ban Thường vụ Tỉnh ủy Sơn La" ⊃ "Tỉnh ủy Sơn La"
     return kept
 

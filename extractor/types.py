@@ -160,7 +160,13 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-MODEL_SCORE = 0.5      # the score of a statistical model's mentions; rules score higher, and resolve checks the shape of these
+# Scores that order mentions of one label in resolution: rules score lexicon and strong-pattern hits
+# STRONG_RULE_SCORE or more and open-ended patterns 0.6–0.7; the statistical model's mentions score
+# OVERRIDE_SCORE when it is confident enough to outrank an open pattern, MODEL_SCORE otherwise
+# (recognise/model.py states the rule).
+STRONG_RULE_SCORE = 0.9
+OVERRIDE_SCORE = 0.8
+MODEL_SCORE = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,30 +1,58 @@
 """`vnextract train ner`: features and tags from documents, the data (VLSP 2018 mapped to our
-labels, plus the corpus's train split), a fixed seeded split, training, and scores on the held-out
-documents beside underthesea.ner."""
+labels, plus the genre sets; models/data.py has the splits), training, and scores on held-out
+documents, model alone (end-to-end scores and the combination's thresholds: models/selection.py)."""
 
 from __future__ import annotations
 
-import hashlib
+import gzip
 import json
 import logging
+import pickle
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from vnextract.evaluation.metrics import evaluate
-from vnextract.extractor.models.crf import DEFAULT_MODEL, LABELS, decode, load_tagger
+from vnextract.extractor.models.crf import DEFAULT_MODEL, LABELS, load_model, tag
 from vnextract.extractor.models.features import Syllable, featurise, syllables
-from vnextract.extractor.read.documents import iter_documents
 from vnextract.extractor.segment.sentences import paragraphs
+from vnextract.models import data
 
 log = logging.getLogger(__name__)
+
 
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """underthesea's words for one paragraph, as spans (empty when the text is not NFC)."""
     from vnextract.extractor.segment.words import word_tokens
 
     return [(t.start, t.end) for t in word_tokens(text, (start, end))]
+
+
+class WordCache:
+    """underthesea's words per paragraph, kept in a file between training runs (segmenting the
+    training documents is most of the time spent before the CRF itself starts)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.spans: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
+        if path is not None and path.is_file():
+            with gzip.open(path, "rb") as handle:
+                self.spans = pickle.load(handle)
+        self.changed = False
+
+    def __call__(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        key = (text[start:start + 64], start, end)
+        if key not in self.spans:
+            self.spans[key] = word_spans(text, start, end)
+            self.changed = True
+        return self.spans[key]
+
+    def save(self) -> None:
+        if self.path is not None and self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with gzip.open(self.path, "wb") as handle:
+                pickle.dump(self.spans, handle)
 
 
 def bio_tags(sylls: list[Syllable], entities: list[dict[str, Any]]) -> list[str]:
@@ -45,8 +73,16 @@ def bio_tags(sylls: list[Syllable], entities: list[dict[str, Any]]) -> list[str]
     return tags
 
 
-def sequences(documents: Iterable[dict[str, Any]]) -> Iterator[tuple[list[list[str]], list[str]]]:
+def read_clusters(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line)
+
+
+def sequences(documents: Iterable[dict[str, Any]], *, clusters: dict[str, str] | None = None, gazetteers: bool = False,
+              words: WordCache | None = None) -> Iterator[tuple[list[list[str]], list[str]]]:
     """(features, tags) for every paragraph of every document."""
+    words = words or WordCache()
     for doc in documents:
         text = doc["text"]
         for start, end in paragraphs(text):
@@ -54,23 +90,24 @@ def sequences(documents: Iterable[dict[str, Any]]) -> Iterator[tuple[list[list[s
             if not sylls:
                 continue
             entities = [e for e in doc.get("entities") or [] if start <= e["start"] and e["end"] <= end]
-            yield featurise(text, sylls, word_spans(text, start, end)), bio_tags(sylls, entities)
-
-
-def split_of(doc_id: str, *, dev_fraction: float, seed: int) -> str:
-    """A fixed train/dev split by a seeded hash of the document id."""
-    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
-    return "dev" if int.from_bytes(digest[:4], "big") / 2**32 < dev_fraction else "train"
+            yield (featurise(text, sylls, words(text, start, end), clusters=clusters, gazetteers=gazetteers),
+                   bio_tags(sylls, entities))
 
 
 def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 200, l1: float = 0.02,
-          l2: float = 0.01) -> dict[str, Any]:
+          l2: float = 0.01, cluster_table: Path | None = None, gazetteers: bool = False,
+          words: WordCache | None = None) -> dict[str, Any]:
+    """Train a CRF on `documents` and write it to `out`, with its card (`out`.json) naming the
+    features it needs; a cluster table is copied beside the model."""
     from underthesea_core import CRFTrainer
 
+    clusters = read_clusters(cluster_table)
     features, tags = [], []
-    for x, y in sequences(documents):
+    for x, y in sequences(documents, clusters=clusters, gazetteers=gazetteers, words=words):
         features.append(x)
         tags.append(y)
+    if words is not None:
+        words.save()
     trainer = CRFTrainer()
     trainer.set_l1_penalty(l1)
     trainer.set_l2_penalty(l2)
@@ -78,8 +115,26 @@ def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 2
     model = trainer.train(features, tags)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(str(out))
-    return {"sequences": len(features), "syllables": sum(len(x) for x in features),
-            "attributes": _value(model.num_attributes), "labels": sorted(_value(model.get_labels))}
+    table = None
+    if cluster_table is not None:
+        table = cluster_table.name
+        if cluster_table.resolve() != (out.parent / table).resolve():
+            (out.parent / table).write_text(cluster_table.read_text(encoding="utf-8"), encoding="utf-8")
+    info = {"sequences": len(features), "syllables": sum(len(x) for x in features),
+            "attributes": _value(model.num_attributes), "labels": sorted(_value(model.get_labels)),
+            "iterations": iterations, "l1": l1, "l2": l2, "features": {"clusters": table, "gazetteers": gazetteers}}
+    write_card(out, info)
+    load_model.cache_clear()
+    return info
+
+
+def write_card(model_path: Path, info: dict[str, Any]) -> None:
+    model_path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def read_card(model_path: Path) -> dict[str, Any]:
+    card = model_path.with_suffix(".json")
+    return json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
 
 
 def _value(member):
@@ -87,45 +142,14 @@ def _value(member):
 
 
 def tag_text(text: str, *, path: str = str(DEFAULT_MODEL)) -> list[tuple[str, int, int]]:
-    """PERSON/ORGANIZATION spans in raw text (segmenting it itself): for evaluation and tests."""
-    tagger = load_tagger(path)
+    """PERSON/ORGANIZATION spans in raw text, model alone (segmenting it itself): for evaluation and tests."""
+    model = load_model(path)
     found = []
     for start, end in paragraphs(text):
         sylls = syllables(text, start, end)
         if sylls:
-            found += decode(sylls, tagger.tag(featurise(text, sylls, word_spans(text, start, end))), text)
+            found += [(s.label, s.start, s.end) for s in tag(model, text, sylls, word_spans(text, start, end))]
     return found
-
-
-# VLSP 2018 → ours: PERSON → PERSON, ORGANIZATION → ORGANIZATION; LOCATION and MISCELLANEOUS are
-# not trained (provinces come from the gazetteer). Only the outermost span (depth 0) is kept.
-VLSP_MAP = {"PERSON": "PERSON", "ORGANIZATION": "ORGANIZATION"}
-
-
-def mapped(documents: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for doc in documents:
-        entities = []
-        for e in doc.get("entities") or []:
-            label = VLSP_MAP.get(e["label"], e["label"] if e["label"] in LABELS else None)
-            if label and e.get("depth", 0) == 0:
-                entities.append({**e, "label": label})
-        out.append({"id": doc["id"], "text": doc["text"], "entities": entities})
-    return out
-
-
-def load_split(paths: list[Path], *, dev_fraction: float, seed: int) -> tuple[list[dict], list[dict]]:
-    """Train and dev documents. Files whose name contains 'vlsp' are split by the seeded hash; other
-    files (the corpus's train split) go to training whole."""
-    train_docs, dev_docs = [], []
-    for path in paths:
-        docs = mapped(iter_documents(path))
-        if "vlsp" in path.name:
-            for doc in docs:
-                (dev_docs if split_of(doc["id"], dev_fraction=dev_fraction, seed=seed) == "dev" else train_docs).append(doc)
-        else:
-            train_docs += docs
-    return train_docs, dev_docs
 
 
 def predictions(documents: list[dict], predict) -> dict[str, dict]:
@@ -139,26 +163,44 @@ def underthesea_spans(text: str) -> list[tuple[str, int, int]]:
     return [(e["label"], e["start"], e["end"]) for e in underthesea_entities(text) if e["label"] in LABELS]
 
 
-def run_train(paths: list[Path], out: Path, *, dev_fraction: float = 0.15, seed: int = 13, iterations: int = 200,
-              peer: bool = False, train_model: bool = True, l1: float = 0.02, l2: float = 0.01) -> dict[str, Any]:
-    train_docs, dev_docs = load_split(paths, dev_fraction=dev_fraction, seed=seed)
-    card = out.with_suffix(".json")
-    info: dict[str, Any] = json.loads(card.read_text(encoding="utf-8")) if card.exists() and not train_model else {}
+def score_alone(documents: list[dict[str, Any]], path: Path) -> dict[str, Any]:
+    """Strict P/R/F1 of the model alone on `documents`, and its tagging speed."""
+    gold = {d["id"]: d for d in documents}
+    started = time.perf_counter()
+    report, _ = evaluate(gold, predictions(documents, lambda t: tag_text(t, path=str(path))), labels=list(LABELS))
+    chars = sum(len(d["text"]) for d in documents)
+    return {"strict": {label: report["strict"][label] for label in LABELS},
+            "chars_per_second": round(chars / (time.perf_counter() - started))}
+
+
+def training_documents(paths: list[Path], *, final: bool, exclude_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """VLSP train (and validation when `final`) and the genre documents, less `exclude_ids`."""
+    vlsp, genre = data.load(paths)
+    skip = set(exclude_ids)
+    docs = vlsp["train"] + (vlsp["validation"] if final else []) + genre
+    return [d for d in docs if d["id"] not in skip]
+
+
+def run_train(paths: list[Path], out: Path, *, iterations: int = 200, l1: float = 0.02, l2: float = 0.01,
+              clusters: Path | None = None, gazetteers: bool = False, final: bool = False, peer: bool = False,
+              train_model: bool = True, word_cache: Path | None = None) -> dict[str, Any]:
+    vlsp, _ = data.load(paths)
+    info = read_card(out) if not train_model else {}
     if train_model:
         started = time.perf_counter()
-        info = train(train_docs, out, iterations=iterations, l1=l1, l2=l2)
-        info.update({"l1": l1, "l2": l2})
+        docs = training_documents(paths, final=final)
+        info = train(docs, out, iterations=iterations, l1=l1, l2=l2, cluster_table=clusters, gazetteers=gazetteers,
+                     words=WordCache(word_cache))
         info["train_seconds"] = round(time.perf_counter() - started, 1)
-    info.update({"train_documents": len(train_docs), "dev_documents": len(dev_docs), "seed": seed,
-                 "dev_fraction": dev_fraction, "iterations": iterations, "size_bytes": out.stat().st_size})
-    gold = {d["id"]: d for d in dev_docs}
-    started = time.perf_counter()
-    model_report, _ = evaluate(gold, predictions(dev_docs, lambda t: tag_text(t, path=str(out))), labels=list(LABELS))
-    chars = sum(len(d["text"]) for d in dev_docs)
-    info["tag_chars_per_second"] = round(chars / (time.perf_counter() - started))
-    info["dev_strict"] = {label: model_report["strict"][label] for label in LABELS}
+        info["train_documents"] = len(docs)
+        info["data"] = [str(p) for p in paths]
+        info["final"] = final
+    info["size_bytes"] = out.stat().st_size
+    for part in ("validation", "test") if not final else ("test",):
+        info[f"alone_{part}"] = score_alone(vlsp[part], out)
     if peer:
-        peer_report, _ = evaluate(gold, predictions(dev_docs, underthesea_spans), labels=list(LABELS))
-        info["underthesea_dev_strict"] = {label: peer_report["strict"][label] for label in LABELS}
-    out.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        gold = {d["id"]: d for d in vlsp["test"]}
+        peer_report, _ = evaluate(gold, predictions(vlsp["test"], underthesea_spans), labels=list(LABELS))
+        info["underthesea_test_strict"] = {label: peer_report["strict"][label] for label in LABELS}
+    write_card(out, info)
     return info

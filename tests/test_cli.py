@@ -106,3 +106,14 @@ def test_html_keeps_the_spaces_between_words(capsys):
     assert main(["extract", str(SAMPLE_ARTICLE), "--format", "html"]) == 0
     visible = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", capsys.readouterr().out))
     assert "Ninh Bình" in visible.replace(" PROVINCE ", " ") and "NinhPROVINCE" not in visible
+
+
+def test_extract_with_the_model_limited_to_persons(tmp_path, capsys):
+    source = tmp_path / "note.txt"
+    source.write_text("Chiều nay, ông Trần Quốc Vượng làm việc với Tập đoàn Hòa Phát về dự án mở rộng nhà máy.",
+                      encoding="utf-8")
+    assert main(["extract", str(source), "--explain", "--no-records", "--model-labels", "PERSON"]) == 0
+    entities = json.loads(capsys.readouterr().out)["entities"]
+    assert not [e for e in entities if e["label"] == "ORGANIZATION" and e["explanation"].startswith("crf")]
+    assert main(["extract", str(source), "--explain", "--no-records"]) == 0
+    assert {e["explanation"][:4] for e in json.loads(capsys.readouterr().out)["entities"]} >= {"crf "}

@@ -1,20 +1,25 @@
 """Syllable features for the PERSON/ORGANIZATION CRF: form, shape and capitalisation; family
-names; title and honorific context; gazetteer hits (provinces, organisation heads); and where
-underthesea's words begin and end. Training and tagging use this one function."""
+names; title and honorific context; gazetteer hits (provinces, countries, titles, organisation
+heads); word clusters learned from raw news (a syllable → cluster-path table shipped beside the
+model, read as prefixes like Brown clusters); and where underthesea's words begin and end.
+Training and tagging use this one function."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import NamedTuple
 
 from vnextract.extractor.lexicon import (
     MIDDLE_NAMES,
+    country_names,
     honorifics,
     organisation_head_words,
     province_matcher,
     surnames,
     title_phrases,
+    title_words,
 )
 
 SYLLABLE = re.compile(r"\w+|[^\w\s]")
@@ -57,21 +62,52 @@ def _shape(word: str) -> str:
     return "x"
 
 
+@cache
+def _province_openings() -> frozenset[str]:
+    """The first syllable of every province alias (casefolded): a match can only start at one."""
+    return frozenset(m.group(0) for key in province_matcher().gazetteer.aliases if (m := re.match(r"\w+", key.casefold())))
+
+
 def _province_tags(text: str, sylls: list[Syllable]) -> list[str]:
+    """B/I/O of the capitalised province names among the syllables: the gazetteer's pattern, tried
+    only where an alias can begin (the same matches as scanning every position, several times faster)."""
     matcher = province_matcher()
     pattern, gazetteer = matcher.pattern, matcher.gazetteer
+    openings = _province_openings()
     tags = ["O"] * len(sylls)
-    starts = {s.start: i for i, s in enumerate(sylls)}
     if not sylls:
         return tags
-    for m in pattern.finditer(text, sylls[0].start, sylls[-1].end):
-        if m.start() in starts and m.group(0)[0].isupper() and gazetteer.canonical(m.group(0)):
-            i = starts[m.start()]
+    limit, reached = sylls[-1].end, -1
+    for i, s in enumerate(sylls):
+        if s.start < reached or s.text.casefold() not in openings:
+            continue
+        m = pattern.match(text, s.start, limit)
+        if m is None:
+            continue
+        reached = m.end()
+        if m.group(0)[0].isupper() and gazetteer.canonical(m.group(0)):
             tags[i] = "B"
             while i + 1 < len(sylls) and sylls[i + 1].end <= m.end():
                 i += 1
                 tags[i] = "I"
     return tags
+
+
+def _span_flags(pattern, text: str, sylls: list[Syllable]) -> list[bool]:
+    """Whether each syllable lies inside a match of `pattern` (searched only over the syllables' range)."""
+    flags = [False] * len(sylls)
+    if not sylls:
+        return flags
+    starts = [s.start for s in sylls]
+    for m in pattern.finditer(text, sylls[0].start, sylls[-1].end):
+        k = bisect_left(starts, m.start())
+        while k < len(sylls) and sylls[k].end <= m.end():
+            flags[k] = True
+            k += 1
+    return flags
+
+
+CLUSTER_PREFIXES = (1, 2, 3)        # levels of the cluster path used as features (a path is "a.b.c")
 
 
 def _word_tags(sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[str]:
@@ -91,65 +127,153 @@ def _word_tags(sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list
     return tags
 
 
-def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[list[str]]:
+class _Form(NamedTuple):
+    """What one written form contributes to its own row and to its neighbours' rows (cached per form)."""
+
+    lower: str
+    shape: str
+    surname: bool
+    own: list[str]
+    to_neighbour: dict[int, list[str]]       # offset k → the strings of row i − k (this form seen at i)
+    cluster_to_right: list[str]               # the right neighbour's "[-1]c…" features
+    cluster_to_left: list[str]                # the left neighbour's "[+1]c…" features
+
+
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_FORM_CACHE_SIZE = 200_000
+_forms: dict[int, tuple[dict[str, str] | None, dict[str, _Form]]] = {}
+
+
+def _form(word: str, clusters: dict[str, str] | None, table: dict[str, _Form]) -> _Form:
+    lex = _lexicons()
+    lo = word.casefold()
+    sh = _shape(word)
+    surname = word in lex["surname"]
+    own = [f"w={lo}", f"shape={sh}", f"suf2={lo[-2:]}", f"len={min(len(word), 6)}"]
+    if surname:
+        own.append("surname")
+    if word in lex["middle"]:
+        own.append("middle")
+    if lo in lex["org_head"] and sh in ("Xx", "X", "C"):
+        own.append("orghead")
+    to_neighbour = {}
+    for k in _OFFSETS:
+        strings = [f"w[{k}]={lo}" if abs(k) < 3 else f"shape[{k}]={sh}", f"shape[{k}]={sh}"]
+        if abs(k) == 1 and surname:
+            strings.append(f"surname[{k}]")
+        to_neighbour[k] = strings
+    to_right: list[str] = []
+    to_left: list[str] = []
+    if clusters:
+        path = clusters.get(lo)
+        if path is None:
+            mine = ["c=none"]
+        else:
+            parts = path.split(".")
+            mine = [f"c{k}={'.'.join(parts[:k])}" for k in CLUSTER_PREFIXES if k <= len(parts)]
+        own += mine
+        to_right = [f"[-1]{f}" for f in mine[:2]]
+        to_left = [f"[+1]{f}" for f in mine[:2]]
+    form = _Form(lo, sh, surname, own, to_neighbour, to_right, to_left)
+    if len(table) >= _FORM_CACHE_SIZE:
+        table.clear()
+    table[word] = form
+    return form
+
+
+@cache
+def _context(k: int, segment: str, province: str) -> list[str]:
+    """The word-position and province features a syllable gives its own row (k = 0) or its neighbour's (k = ±1)."""
+    if k == 0:
+        return [f"seg={segment}", f"prov={province}"]
+    return [f"seg[{k}]={segment}", f"prov[{k}]={province}"]
+
+
+def _form_table(clusters: dict[str, str] | None) -> dict[str, _Form]:
+    key = id(clusters)
+    entry = _forms.get(key)
+    if entry is None or entry[0] is not clusters:
+        entry = (clusters, {})
+        _forms[key] = entry
+    return entry[1]
+
+
+def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]],
+              clusters: dict[str, str] | None = None, gazetteers: bool = False) -> list[list[str]]:
     """Feature strings for each syllable of one sentence or paragraph.
 
-    Built column by column (one comprehension per feature template) rather than syllable by
-    syllable: the strings are the same, in the same order, at about half the cost.
+    What depends on a syllable's written form alone (its own features, what it shows its neighbours,
+    its cluster path) is built once per form and cached; the rest comes from its context.
     """
-    lex = _lexicons()
     n = len(sylls)
     if not n:
         return []
-    words = [s.text for s in sylls]
-    lower = [w.casefold() for w in words]
-    shapes = [_shape(w) for w in words]
+    table = _form_table(clusters)
+    forms = [table.get(s.text) or _form(s.text, clusters, table) for s in sylls]
     province = _province_tags(text, sylls)
     segment = _word_tags(sylls, word_spans)
-    surname, middle, org_head = lex["surname"], lex["middle"], lex["org_head"]
-    is_surname = [w in surname for w in words]
-    rows = [[f"w={lo}", f"shape={sh}", f"seg={sg}", f"prov={pv}", f"suf2={lo[-2:]}", f"len={min(len(w), 6)}"]
-            for w, lo, sh, sg, pv in zip(words, lower, shapes, segment, province, strict=True)]
-    for i in range(n):
-        row = rows[i]
-        if is_surname[i]:
-            row.append("surname")
-        if words[i] in middle:
-            row.append("middle")
-        if lower[i] in org_head and shapes[i] in ("Xx", "X", "C"):
-            row.append("orghead")
-    for k in (-3, -2, -1, 1, 2, 3):
-        first = [f"w[{k}]={lo}" for lo in lower] if abs(k) < 3 else [f"shape[{k}]={sh}" for sh in shapes]
-        second = [f"shape[{k}]={sh}" for sh in shapes]
-        near = abs(k) == 1
-        if near:
-            seg_k = [f"seg[{k}]={sg}" for sg in segment]
-            prov_k = [f"prov[{k}]={pv}" for pv in province]
-            surname_k = f"surname[{k}]"
+    rows = [[*f.own, *_context(0, sg, pv)] for f, sg, pv in zip(forms, segment, province, strict=True)]
+    for k in _OFFSETS:
         edge = f"w[{k}]=<edge>"
+        shown = [f.to_neighbour[k] for f in forms]
+        near = [_context(k, sg, pv) for sg, pv in zip(segment, province, strict=True)] if abs(k) == 1 else None
         for i in range(n):
             j = i + k
-            row = rows[i]
             if 0 <= j < n:
-                row.append(first[j])
-                row.append(second[j])
-                if near:
-                    row.append(seg_k[j])
-                    row.append(prov_k[j])
-                    if is_surname[j]:
-                        row.append(surname_k)
+                rows[i] += shown[j]
+                if near is not None:
+                    rows[i] += near[j]
             else:
-                row.append(edge)
-    cue_words, place_type = lex["cue_words"], lex["place_type"]
+                rows[i].append(edge)
+    if clusters:
+        for i in range(n):
+            if i > 0:
+                rows[i] += forms[i - 1].cluster_to_right
+            if i + 1 < n:
+                rows[i] += forms[i + 1].cluster_to_left
+    if gazetteers:
+        country = _span_flags(country_names(), text, sylls)
+        title = _span_flags(title_words(), text, sylls)
+        for i in range(n):
+            if country[i]:
+                rows[i].append("country")
+            if title[i]:
+                rows[i].append("title")
+            if i > 0 and title[i - 1] and not title[i]:
+                rows[i].append("after_title")
+    lex = _lexicons()
+    cue_words, cue_last, place_type = lex["cue_words"], lex["cue_last"], lex["place_type"]
+    lower = [f.lower for f in forms]
     for i in range(n):
         row = rows[i]
         if i > 0:
             row.append(f"bigram-={lower[i - 1]}|{lower[i]}")
         if i + 1 < n:
             row.append(f"bigram+={lower[i]}|{lower[i + 1]}")
-        if ((i >= 1 and lower[i - 1] in cue_words) or (i >= 2 and f"{lower[i - 2]} {lower[i - 1]}" in cue_words)
+        if i >= 1 and lower[i - 1] in cue_last and (      # a cue can only end with a cue's last word
+                lower[i - 1] in cue_words or (i >= 2 and f"{lower[i - 2]} {lower[i - 1]}" in cue_words)
                 or (i >= 3 and f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}" in cue_words)):
             row.append("after_cue")
         if i > 0 and lower[i - 1] in place_type:
             row.append("after_place_type")
     return rows
+
+
+ATTRIBUTES = ("shape", "seg", "prov", "surname", "middle", "orghead", "country", "title")
+
+
+def syllable_attributes(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """The categorical facts about each syllable that a neural tagger embeds (ATTRIBUTES, in order):
+    the same lexicons and gazetteers as the CRF's features, without the context windows, which its
+    convolutions learn."""
+    lex = _lexicons()
+    surname, middle, org_head = lex["surname"], lex["middle"], lex["org_head"]
+    words = [s.text for s in sylls]
+    shapes = [_shape(w) for w in words]
+    province = _province_tags(text, sylls)
+    segment = _word_tags(sylls, word_spans)
+    country = _span_flags(country_names(), text, sylls)
+    title = _span_flags(title_words(), text, sylls)
+    return [(shapes[i], segment[i], province[i], str(w in surname), str(w in middle),
+             str(w.casefold() in org_head and shapes[i] in ("Xx", "X", "C")), str(country[i]), str(title[i]))
+            for i, w in enumerate(words)]

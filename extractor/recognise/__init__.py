@@ -29,8 +29,7 @@ MODEL = "ner-model"           # the statistical PERSON/ORGANIZATION model (Extra
 
 REGISTRY = Registry([
     *_RULES,
-    Recogniser(MODEL, model.recognise, produces=frozenset({"PERSON", "ORGANIZATION"}), validate=model.plausible,
-               after=tuple(r.name for r in _RULES)),
+    Recogniser(MODEL, model.recognise, produces=frozenset(model.LABELS), after=tuple(r.name for r in _RULES)),
 ])
 
 __all__ = ["MODEL", "REGISTRY", "Label", "Recogniser", "Registry"]

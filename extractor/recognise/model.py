@@ -1,52 +1,88 @@
 """PERSON and ORGANIZATION from the statistical model (the CRF in extractor/models/), as a recogniser
-that runs after the rules: it reads only around capitalised words they left unexplained, and keeps
-a span only when it is shaped like what it claims (`plausible`)."""
+that runs after the rules and is combined with them by its calibrated probability, not by the
+shape of its spans.
+
+The combination, stated once (its thresholds are chosen on held-out data and written in the
+model's card, `Combination`):
+- a span with p below `floor` is not output;
+- a span with p at or above `override` scores OVERRIDE_SCORE: above an open-ended rule pattern
+  (0.6–0.7: "head word + name", a name without a cue, a byline), below a lexicon or strong-pattern
+  hit (0.9–1.0), so where they overlap resolution keeps it over the first and drops it for the
+  second, unless it is longer and contains the rule's span (as any mention scoring at least 0.6
+  may: a name the rule cut short);
+- any other span scores MODEL_SCORE, below every rule: it only fills gaps.
+Each label may have its own pair of thresholds (`Combination.per_label`).
+Each mention says why: "crf p=0.93".
+"""
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from vnextract.extractor.lexicon import NOT_PERSON_CONTEXT, ends_with_person, has_stopword, head_word_at, surnames
+from vnextract.extractor.lexicon import NOT_PERSON_CONTEXT, is_dateline, is_name_shaped
 from vnextract.extractor.models import crf
-from vnextract.extractor.types import Mention, SegmentedText
+from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
 
 DEFAULT_MODEL = crf.DEFAULT_MODEL
+LABELS = crf.LABELS
 
 
-def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEFAULT_MODEL)) -> list[Mention]:
-    return crf.fill_gaps(doc, earlier, path=path)
+def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEFAULT_MODEL),
+              labels: Iterable[str] = LABELS, combination: crf.Combination | None = None) -> list[Mention]:
+    model = crf.load_model(path)
+    chosen = combination or model.combination
+    if chosen.reads == "paragraphs":
+        spans = crf.recognise(doc, path=path)
+    else:
+        spans = crf.fill_gaps(doc, earlier, path=path, explaining=STRONG_RULE_SCORE if chosen.reads == "gaps" else 0.0)
+    person_starts = sorted(m.start for m in earlier if m.label == "PERSON")
+    return mentions(doc.text, spans, chosen, labels, person_starts=person_starts)
 
 
-def loaded(path: str | Path) -> partial[list[Mention]]:
-    """`recognise` bound to the model at `path`, loaded now (a missing or corrupt file fails here,
-    not on the first document)."""
-    crf.load_tagger(str(path))
-    return partial(recognise, path=str(path))
+def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
+             labels: Iterable[str] = LABELS, *, person_starts: list[int] | None = None) -> list[Mention]:
+    """The model's spans as mentions, by the combination's rule; a PERSON right after a word that
+    makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
+    context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -")."""
+    thresholds = {label: combination.thresholds(label) for label in labels}
+    out = []
+    for s in spans:
+        if s.label not in thresholds or s.p < thresholds[s.label][0]:
+            continue
+        if s.label == "PERSON" and NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold()):
+            continue
+        if is_dateline(text, s.start, s.end):
+            continue                                   # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
+        if s.label == "ORGANIZATION" and _swallows_a_person(text, s, person_starts or []):
+            continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam": a title, then the person
+        out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
+                           explanation=f"crf p={s.p:.2f}"))
+    return out
 
 
-def plausible(mention: Mention, doc: SegmentedText) -> bool:
-    """The model's span is shaped like what it claims: a person is a family name and capitalised
-    syllables (or a foreign name) not in a street's or a place's name; an organisation begins with a
-    known head word and holds no verb."""
-    text = doc.text
-    words = mention.text.split()
-    before = text[max(0, mention.start - 30):mention.start].casefold()
-    if mention.label == "PERSON":
-        shaped = 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
-        named = words[0] in surnames() or all(w.isascii() for w in words)
-        return shaped and named and not NOT_PERSON_CONTEXT.search(before) and not _NAMED_AFTER.search(before)
-    if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
-        return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
-    if ends_with_person(text, mention.start, mention.end):
-        return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
-    if _LAW_NAME_BEFORE.search(before) or _CUT_AT_PHONG_CHONG.match(text, mention.end):
-        return False                                   # "Luật Tổ chức Chính phủ"; "Ban Chỉ huy Phòng|, chống …"
-    return head_word_at(text, mention.start) and not has_stopword(mention.text)
+def _swallows_a_person(text: str, span: crf.Span, person_starts: list[int]) -> bool:
+    """The span runs on over a person the PERSON rules found, to its end: the rules' name is the
+    stronger evidence (their names are family names and capitalised syllables after a cue).
+    `person_starts` is sorted: only the persons starting inside the span are looked at."""
+    inside = person_starts[bisect_right(person_starts, span.start):bisect_left(person_starts, span.end)]
+    return any(is_name_shaped(text[k:span.end].split()) for k in inside)
 
 
-_GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
-_LAW_NAME_BEFORE = re.compile(r"\bluật(?:\s+\w+){0,3}\s+\Z")
-_CUT_AT_PHONG_CHONG = re.compile(r",\s*chống\b")
-_NAMED_AFTER = re.compile(r"(?:mang tên|đặt tên|tên là|phường|xã|quận|huyện|khu đô thị|quảng trường)\s*\Z")
+def score(p: float, thresholds: tuple[float, float]) -> float:
+    """A model span's score in resolution, from its probability and its label's (floor, override)."""
+    return OVERRIDE_SCORE if p >= thresholds[1] else MODEL_SCORE
+
+
+def loaded(path: str | Path, *, labels: Iterable[str] = LABELS,
+           combination: crf.Combination | None = None) -> partial[list[Mention]]:
+    """`recognise` bound to the model at `path` (loaded now: a missing or corrupt file fails here,
+    not on the first document), to the labels it may output and, when given, to a combination other
+    than its card's."""
+    crf.load_model(str(path))
+    unknown = set(labels) - set(LABELS)
+    if unknown:
+        raise ValueError(f"the model outputs only {', '.join(LABELS)}, not {sorted(unknown)}")
+    return partial(recognise, path=str(path), labels=tuple(labels), combination=combination)

@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
     ex.add_argument("--explain", action="store_true", help="say why each entity was found")
     ex.add_argument("--model", default="auto", help="the PERSON/ORGANIZATION CRF: auto (default: the shipped "
                                                    "model), off, or a model file")
+    ex.add_argument("--model-labels", help="comma-separated labels the model may add (default: PERSON,ORGANIZATION)")
     ex.set_defaults(func=run_extract)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output document")
@@ -53,8 +54,10 @@ def run_extract(args: argparse.Namespace) -> int:
     from vnextract.extractor import Extractor, FailedDocument
 
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
+    model_labels = [label.strip() for label in args.model_labels.split(",") if label.strip()] \
+        if args.model_labels is not None else None
     extractor = Extractor(labels=labels, records=[] if args.no_records else None, explain=args.explain,
-                          model=args.model)
+                          model=args.model, model_labels=model_labels)
     many = len(args.paths) > 1 or args.paths[0].endswith((".jsonl", ".jsonl.gz"))
     fmt = args.format or ("jsonl" if many else "json")
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
