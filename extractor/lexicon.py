@@ -189,6 +189,31 @@ def _district_after_type() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){types}[ \t]*(?P<name>{district_names().pattern})")
 
 
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?:\bsố\s*)?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*\s+\Z")
+
+
+def after_house_number(text: str, position: int) -> bool:
+    """A house number right before `position`: what follows is a street's name ("607 Lê Duẩn", "số 1A Trần Phú")."""
+    return _HOUSE_NUMBER_BEFORE.search(text, max(0, position - 20), position) is not None
+
+
+def is_place_name(name: str) -> bool:
+    """A province (any era, any alias that needs no cue) or a district-level unit, written whole."""
+    province = province_gazetteer().canonical(name)
+    return bool((province and not province[1]) or district_names().fullmatch(fold_tones(name)))
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in (*honorifics(), *title_phrases(), *foreign_titles()))
+
+
+def cue_before(text: str, position: int) -> bool:
+    """An honorific, a title or a foreign title ends right before `position` ("ông ", "Bộ trưởng ")."""
+    words = text[max(0, position - 40):position].split()
+    return any(" ".join(words[-n:]).casefold() in _cue_words() for n in (1, 2, 3) if len(words) >= n)
+
+
 def district_spans(text: str) -> list[tuple[int, int]]:
     """Where a district's name follows its type word ("quận Bắc Từ Liêm" → the span of "Bắc Từ Liêm"),
     in one pass over the text; the spans do not overlap and come in order."""

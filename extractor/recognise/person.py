@@ -11,12 +11,14 @@ from functools import cache
 
 from vnextract.extractor.lexicon import (
     NOT_PERSON_CONTEXT,
+    after_house_number,
     alternation,
     country_names,
     district_spans,
     foreign_titles,
     head_word_at,
     honorifics,
+    is_place_name,
     is_vietnamese_syllable,
     organisation_head_words,
     province_at,
@@ -257,8 +259,12 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if len(name) == 2 and name[0].group(0) in _STEMS and name[1].group(0) in _BRANCHES and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
             place = gazetteer.canonical(surface)
-            if surface in lex["not_person"] or (place and not place[1] and not cue):
-                continue                                   # "Hà Nội"; but "Hồ Chí Minh" alone is the person
+            if surface in lex["not_person"] or (not cue and is_place_name(surface)):
+                continue                                   # "Hà Nội", "Kiến Xương"; but "Hồ Chí Minh" alone is the person
+            if after_house_number(text, start):
+                continue                                   # "607 Lê Duẩn", "số 1 Trần Phú": streets
+            if _BYLINE_CUE.search(text, max(para_start, start - 12), start) and _LOWER_NEXT.match(text, end):
+                continue                                   # "(Ảnh: Đoàn làm phim cung cấp)": a credit, but no name
             before = text[max(para_start, start - 30):start].casefold()
             if NOT_PERSON_CONTEXT.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
                 continue                                   # "đường Lê Lợi", "TP Hồ Chí Minh"
@@ -269,6 +275,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
         mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
+
+
+_LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
 
 
 def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -195,6 +195,31 @@ def test_a_model_person_after_a_place_word_is_not_output():
     assert [(m.text, m.score) for m in found] == [("Lê Minh Tâm", OVERRIDE_SCORE)]
 
 
+@pytest.mark.parametrize("text, name, kept", [
+    ("Lúa xuân ở Kiến Xương được mùa.", "Kiến Xương", False),            # a district's name
+    ("Bà con Thái Bình ra đồng sớm.", "Thái Bình", False),               # a province's name
+    ("Ông Thái Bình phát biểu tại hội nghị.", "Thái Bình", True),        # … unless a cue makes it a man's
+    ("Cửa hàng ở số 45 Lê Duẩn mở cửa.", "Lê Duẩn", False),              # after a house number: a street
+    ("Putin phát biểu tại hội nghị.", "Putin", True),                   # one syllable: the model's call
+    ("Bộ trưởng Dũng cho biết như vậy.", "Dũng", True),                  # one syllable after a title
+])
+def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, name, kept):
+    start = text.index(name)
+    found = model_recogniser.mentions(text, [crf.Span("PERSON", start, start + len(name), 0.95)],
+                                      crf.Combination(floor=0.5, override=0.9))
+    assert bool(found) is kept
+
+
+def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
+    text = "Bà Nguyễn Thị Hoa, Giám đốc Sở Tài chính; Chủ tịch UBND tỉnh Trần Văn Nam phát biểu."
+    organisation = text.index("UBND tỉnh Trần Văn Nam")
+    person = text.index("Trần Văn Nam")
+    spans = [crf.Span("ORGANIZATION", organisation, person + len("Trần Văn Nam"), 0.9)]
+    combination = crf.Combination(floor=0.5, override=0.9)
+    assert model_recogniser.mentions(text, spans, combination, person_starts=[person]) == []
+    assert len(model_recogniser.mentions(text, spans, combination, person_starts=[])) == 1
+
+
 def test_only_strong_rule_mentions_explain_a_capital_by_default():
     text = ("Buổi làm việc có sự tham gia của đại diện các sở, ngành và lãnh đạo xã cùng nhiều doanh nghiệp, "
             "trong đó có Công ty Minh Phát, đơn vị đã đầu tư vào khu công nghiệp của huyện.")

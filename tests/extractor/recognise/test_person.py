@@ -61,6 +61,12 @@ def test_persons(extractor, text, expected):
     "Không khí xuân Nhâm Dần ấm áp trên mọi miền.",
     # districts whose names hold family names
     "Người dân quận Bắc Từ Liêm và huyện Hoàng Su Phì phấn khởi đón Tết.",
+    # a district's name alone, without its type word
+    "Lúa xuân ở Kiến Xương và Cẩm Xuyên được mùa; Hoài Đức có thêm cụm công nghiệp.",
+    # a name after a house number is a street's
+    "Cửa hàng ở số 45 Lê Duẩn và 12A Trần Hưng Đạo đều mở cửa đến 22 giờ.",
+    # a credit that names no one
+    "Cảnh quay trên biển (Ảnh: Đoàn làm phim cung cấp) gây ấn tượng.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
