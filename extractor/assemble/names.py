@@ -1,9 +1,14 @@
 """Persons named several ways in one document: a short mention ('ông Long', 'Gia Long') joins the one
-full name that ends with it ('Trần Gia Long'); with two such full names it stays as written."""
+full name that ends with it ('Trần Gia Long'), and a monarch's name its regnal number ('Elizabeth' →
+'Elizabeth II'); with two such full names it stays as written."""
 
 from __future__ import annotations
 
+import re
+
 from vnextract.extractor.types import Mention
+
+_REGNAL = re.compile(r"[IVX]{1,5}")
 
 
 class NameIndex:
@@ -18,6 +23,8 @@ class NameIndex:
             if len(words) >= 2:
                 for k in range(1, len(words)):
                     self._longer.setdefault(" ".join(words[-k:]), set()).add(p.text)
+                if _REGNAL.fullmatch(words[-1]):
+                    self._longer.setdefault(" ".join(words[:-1]), set()).add(p.text)   # "Elizabeth" of "Elizabeth II"
 
     def canonical(self, name: str) -> str:
         longer = self._longer.get(name, set()) - {name}

@@ -19,12 +19,21 @@ from vnextract.extractor.assemble.scorer import Scorer
 from vnextract.extractor.assemble.titles import Title, split_title
 from vnextract.extractor.types import Mention, Record
 
-_APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z")
-_CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?|đồng thời là|đồng thời|và là)\s+)?\Z")
-_COPULA_AFTER = re.compile(r"\s+(?:hiện là|hiện giữ chức(?: vụ)?|là|làm|giữ chức(?: vụ)?|"
+_APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z|\s*,?\s*(?:kiêm(?: nhiệm)?|đồng thời là)\s+\Z")
+# Between two titles of one person: a list, a second post ('kiêm', 'đồng thời là') or the post an
+# appointment gives ('ông A, Vụ trưởng Vụ X làm Thứ trưởng Bộ Y').
+_CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?(?: giữ chức(?: vụ)?)?|đồng thời là|đồng thời|và là)\s+)?\Z"
+                    r"|\s*,?\s+(?:(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)|nay là|hiện là)\s+\Z")
+_APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
+_PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
+_COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trước đó|nguyên) (?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
+                           r"là|làm|giữ chức(?: vụ)?|"
                            r"được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|được bầu (?:làm |giữ chức(?: vụ)? )?|"
                            r"được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
+_BARE_NEXT = re.compile(r"\s*(?:,|và)\s*\Z")
+_BARE_BEFORE_NAME = re.compile(r"\s+\Z")
+_HONOUR_GAP = re.compile(r"\s*,?\s+\Z")
 _LIST_NEXT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _BEFORE_NAME = re.compile(
     r"\s+(?:là\s+)?(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
@@ -55,32 +64,23 @@ def clean_title(title: str) -> str:
 def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
     """The titles the structured rules give person `p` (after the name, then before it)."""
     text = index.text
-    found: list[Title] = []
-    position = p.end
-    row = on_name_line(index, p)
-    for t in index.titles_from(p.end):                  # "Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"
-        gap = text[position:t.start]
-        if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
-            pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
-        elif row and position == p.end and _NEXT_LINE.fullmatch(gap):
-            pass                                        # a table row: the name on its line, the titles on the next
-        elif row and position != p.end and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
-            pass
-        elif "\n" in gap or len(gap) > 6 + 16 * (position != p.end) or not (
-                _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
-            break
-        if text[t.end:t.end + 1] == " " and t.end + 1 in index.person_starts:
-            break                                       # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
-        found.append(t)
-        position = t.end
-    position = p.start
-    for t in index.titles_before(p.start):              # "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Nguyễn Xuân Phúc"
+    found, appointed, position = _titles_after(index, p)
+    if appointed is None and found:
+        found += _appointed_with_list(index, position)
+    position = name_start = _honours_start(index, p)
+    for t in index.titles_before(name_start):           # "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Nguyễn Xuân Phúc"
         gap = text[t.end:position]
-        pattern = _BEFORE_NAME if position == p.start else _CHAIN
+        if position != name_start:
+            pattern = _CHAIN
+        elif name_start != p.start and _HONOUR_GAP.fullmatch(gap):
+            pattern = _HONOUR_GAP
+        else:
+            pattern = _BEFORE_NAME
         if "\n" in gap or len(gap) > 30 or not pattern.fullmatch(gap):
             break
-        if position != p.start and index.person_ends_between(t.end, position):
-            break
+        if position != name_start and (index.person_ends_between(t.end, position)
+                                       or _PLURAL.search(text, max(0, t.start - 8), t.start)):
+            break                                       # "Trò chuyện với các đại biểu, Phó Thủ tướng X": not X's
         found.append(t)
         position = t.start
     if not found:
@@ -90,19 +90,90 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
     return found
 
 
+def _titles_after(index: DocumentIndex, p: Mention) -> tuple[list[Title], Title | None, int]:
+    """The titles written after the name ("Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"), the one an
+    appointment gives among them ("…, Vụ trưởng Vụ X làm Thứ trưởng Bộ Y"), and where they end."""
+    text = index.text
+    found: list[Title] = []
+    appointed: Title | None = None
+    position = p.end
+    row = on_name_line(index, p)
+    for t in index.titles_from(p.end):
+        gap = text[position:t.start]
+        if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
+            pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
+        elif row and position == p.end and _NEXT_LINE.fullmatch(gap):
+            pass                                        # a table row: the name on its line, the titles on the next
+        elif row and position != p.end and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
+            pass
+        elif "\n" in gap or len(gap) > 6 + 20 * (position != p.end) or not (
+                _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
+            break
+        if position != p.end and _PLURAL.search(text, max(0, t.start - 8), t.start):
+            break                                       # "X, Giám đốc Sở, cùng các Phó Giám đốc": not X's
+        if text[t.end:t.end + 1] == " " and t.end + 1 in index.person_starts:
+            break                                       # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
+        if position != p.end and _APPOINTED.fullmatch(gap):
+            appointed = t
+        found.append(t)
+        position = t.end
+    return found, appointed, position
+
+
+def _appointed_with_list(index: DocumentIndex, position: int) -> list[Title]:
+    """The post an appointment gives a list of persons, each with their present title, written once after
+    the last: 'bổ nhiệm ông A - Vụ trưởng Vụ X, ông B - Giám đốc Sở Y làm Thứ trưởng Bộ Z' gives A and B."""
+    for _ in range(8):
+        following = index.next_person_start(position)
+        if following is None or following - position > 20 or not _LIST_NEXT.fullmatch(index.text, position, following):
+            return []
+        person = index.starting_at("PERSON", following)
+        if person is None:
+            return []
+        titles, appointed, position = _titles_after(index, person)
+        if appointed is not None:
+            return [appointed]
+        if not titles:
+            return []
+    return []
+
+
 def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
-    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them."""
+    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them,
+    and so does a title written before a list of bare names ('nguyên Chủ tịch Quốc hội A và B'; not
+    'Bộ trưởng A và ông B', whose honorific makes B someone else)."""
     text = index.text
     start = p.start
+    bare = True                                         # no honorific between the names so far
     for _ in range(50):
         before = index.titles_before(start)[:1]
         previous = index.last_person(start - 1)
         if before and (previous is None or before[0].end > previous.end):
-            return before[0] if _LIST_OPEN.fullmatch(text[before[0].end:start]) else None
-        if previous is None or not _LIST_NEXT.fullmatch(text[previous.end:start]) or start - previous.end > 20:
+            gap = text[before[0].end:start]
+            if _LIST_OPEN.fullmatch(gap) or (start != p.start and bare and _BARE_BEFORE_NAME.fullmatch(gap)):
+                return before[0]
             return None
+        if previous is None or start - previous.end > 20:
+            return None
+        gap = text[previous.end:start]
+        if not _LIST_NEXT.fullmatch(gap):
+            return None
+        bare = bare and _BARE_NEXT.fullmatch(gap) is not None
         start = previous.start
     return None
+
+
+def _honours_start(index: DocumentIndex, p: Mention) -> int:
+    """Where the name and the honorary titles right before it begin: 'Giám đốc Nhà hát X, Nghệ sĩ Ưu tú
+    Nguyễn Văn A' gives A the post written before the honour."""
+    start = p.start
+    for _ in range(3):
+        award = index.last_award(start)
+        if award is None or award.attrs.get("category") != "state_title" or not _HONOUR_GAP.fullmatch(
+                index.text, award.end, start):
+            break
+        start = award.start
+    return start
 
 
 def on_name_line(index: DocumentIndex, p: Mention) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnextract.extractor.lexicon import place_end, record_title_words
+from vnextract.extractor.lexicon import country_names, place_end, record_title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
@@ -15,18 +15,29 @@ _BODY = re.compile(
     r"\s+(?:Thường trực\s+|thường trực\s+)?(?:(?:UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân)"
     r"(?:\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường))?|Chính phủ|Quốc hội|nước|Tỉnh ủy|Thành ủy|Huyện ủy|"
     r"Quận ủy|Đảng ủy|Trung ương Đảng|Trung ương|Bộ Chính trị|Ban Bí thư|BCH Trung ương Đảng|Thường trực|"
-    r"Hội đồng quản trị|HĐQT|Công an|Trung tâm|Công ty|Công đoàn|Chi bộ|chi bộ|thành phố|tỉnh|huyện|TP)(?![\w])"
+    r"Hội đồng quản trị|HĐQT|QH|Công an|Trung tâm|Công ty|Công đoàn|Chi bộ|chi bộ|thành phố|tỉnh|huyện|TP)(?![\w])"
 )
 _LOWER_CASE_TITLES = ("thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư", "hiệu trưởng",
                       "trưởng đoàn", "phó trưởng đoàn", "đại biểu", "đội trưởng", "trưởng phòng", "chuyên gia",
                       "vụ trưởng", "cục trưởng", "chánh thanh tra", "ủy viên", "uỷ viên", "tổng bí thư", "tổng giám đốc",
-                      "viện trưởng", "trưởng ban", "chủ nhiệm", "tổng biên tập", "quản đốc", "trưởng khoa", "thư ký")
+                      "viện trưởng", "trưởng ban", "chủ nhiệm", "tổng biên tập", "quản đốc", "trưởng khoa", "thư ký",
+                      "chi ủy viên", "chi uỷ viên", "đảng ủy viên", "đảng uỷ viên", "tỉnh ủy viên", "tỉnh uỷ viên",
+                      "thành ủy viên", "thành uỷ viên", "huyện ủy viên", "huyện uỷ viên", "chuyên viên", "tổ trưởng",
+                      "tổ phó", "hiệu phó", "trưởng thôn", "chánh án", "chánh văn phòng", "tổng thư ký", "đại sứ",
+                      "chỉ huy trưởng", "tư lệnh", "chính ủy", "chính uỷ", "tham mưu trưởng", "trưởng công an", "đội phó",
+                      "tổng cục trưởng", "chi cục trưởng", "vụ phó", "cục phó", "trưởng bộ môn", "tổng lãnh sự")
 _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.join(_LOWER_CASE_TITLES)})(?!\w))")
 
 
-_BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng)(?!\w))"
-                       r"[\w&]+){1,6}")
+_BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng|làm|"
+                       r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi)(?!\w))"
+                       r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,8}")
 _OFFICE_WORDS = (" ban", " phòng", " khoa")
+# Heads of a unit that news names after the title without its type word ("Vụ trưởng Địa phương").
+_UNIT_HEADS = ("vụ trưởng", "vụ phó", "cục trưởng", "cục phó", "viện trưởng", "bộ trưởng", "thứ trưởng")
+# A rank within the post, written right after the title word ("Phó Chủ tịch thường trực", "Phó Chủ tịch thứ nhất").
+_RANK_IN_POST = re.compile(r"[ \t]+(?:thường trực|thứ nhất|thứ hai)(?!\w)")
+_AT_COUNTRY = re.compile(r"[ \t]+tại(?=[ \t])")
 _DELEGATED = re.compile(r"(?:(?:ủy|uỷ)\s+|TUQ\.?\s*)\Z", re.IGNORECASE)
 _MODIFIER = re.compile(r"(?:(?:nguyên|cựu|tân|quyền)\s+)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)\s", re.IGNORECASE)
@@ -52,6 +63,9 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
         if _DELEGATED.search(text, max(0, m.start() - 12), m.start()):
             continue                                    # "Thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch X": not X's
         end = m.end()
+        rank = _RANK_IN_POST.match(text, end)
+        if rank:
+            end = rank.end()
         while True:
             body = _BODY.match(text, end)
             org_start = end + 1 if text.startswith(" ", end) else None
@@ -60,10 +74,19 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 end = by_start[org_start].end
             elif place and place > end:
                 end = place                             # "Chánh thanh tra tỉnh Yên Bái", "Bí thư Thành ủy TP.HCM"
+            elif org_start is not None and (country := country_names().match(text, org_start)):
+                end = country.end()                     # "Tổng thống Mỹ", "Đại sứ Nga"
+                at = _AT_COUNTRY.match(text, end)
+                if at and (there := country_names().match(text, at.end() + 1)):
+                    end = there.end()                   # "Đại sứ Nga tại Việt Nam"
             elif body:
                 end = body.end()
-            elif end == m.end() and word.casefold().endswith(_OFFICE_WORDS) and (named := _BAN_NAME.match(text, end)):
+            elif end == m.end() and _names_its_office(word, text, end) and (named := _BAN_NAME.match(text, end)):
                 end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
+                if (other := record_title_words().search(text, m.end(), end)) is not None:
+                    end = other.start()                 # "… Ban Thời sự | làm Phó Tổng giám đốc …": a second title
+                    while end > m.end() and text[end - 1] in " ,-–(":
+                        end -= 1
             else:
                 break
         cut = next((k for k in range(m.end(), end) if k in person_starts), None) if person_starts else None
@@ -80,6 +103,14 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
             continue
         kept.append(t)
     return kept
+
+
+def _names_its_office(word: str, text: str, end: int) -> bool:
+    """The title word is followed by the name of its office: 'Trưởng ban Dân vận', 'Vụ trưởng Địa phương'."""
+    folded = word.casefold()
+    if folded.endswith(_OFFICE_WORDS):
+        return True
+    return folded.endswith(_UNIT_HEADS) and text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
 def split_title(title: str, word_length: int) -> tuple[str, str | None, bool]:

@@ -1,0 +1,119 @@
+"""Official records on sentences written for these tests, one class of cases each: posts given by an
+appointment, second posts after 'kiêm', plural titles, titles shared by a list of names, honours
+between a post and a name, foreign offices, lower-case posts, names of departments and units,
+careers, delegates, short names of monarchs."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def officials():
+    extractor = Extractor(records=["official"])
+
+    def run(text: str) -> dict[str, list[str]]:
+        return {r.person: r.titles for r in extractor.extract(text).records if r.type == "official"}
+
+    return run
+
+
+def test_an_appointment_gives_the_new_post_after_the_present_one(officials):
+    got = officials("Thủ tướng đã bổ nhiệm ông Nguyễn Quốc Toản, Vụ trưởng Vụ Pháp chế làm Thứ trưởng Bộ Tư pháp.")
+    assert got["Nguyễn Quốc Toản"] == ["Vụ trưởng Vụ Pháp chế", "Thứ trưởng Bộ Tư pháp"]
+
+
+def test_an_appointment_written_once_after_a_list_goes_to_each_person(officials):
+    got = officials("Bộ trưởng đã bổ nhiệm ông Trần Đức Lợi - Phó Vụ trưởng Vụ Tổ chức cán bộ, ông Vũ Hải Nam - "
+                    "Giám đốc Sở Nội vụ tỉnh Hòa Bình làm Vụ trưởng Vụ Chính quyền địa phương.")
+    assert got["Trần Đức Lợi"][-1] == got["Vũ Hải Nam"][-1] == "Vụ trưởng Vụ Chính quyền địa phương"
+    assert got["Trần Đức Lợi"][0] == "Phó Vụ trưởng Vụ Tổ chức cán bộ"
+
+
+def test_being_elected_to_a_post_after_the_present_one(officials):
+    got = officials("Hội nghị đã bầu ông Nông Văn Chí, Phó Bí thư Thường trực Tỉnh ủy, giữ chức Chủ tịch HĐND tỉnh.")
+    assert got["Nông Văn Chí"] == ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
+
+
+def test_a_second_post_after_kiem_right_after_the_name(officials):
+    got = officials("Phó Chủ tịch nước Đặng Thị Hạnh kiêm Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương dự lễ.")
+    assert got["Đặng Thị Hạnh"][0] == "Phó Chủ tịch nước"
+    assert got["Đặng Thị Hạnh"][1].startswith("Chủ tịch Hội đồng Thi đua")
+
+
+def test_a_plural_title_before_a_post_is_not_the_person_s(officials):
+    got = officials("Trò chuyện với các đại biểu, Phó Thủ tướng Lê Thành Long ghi nhận những đóng góp của tỉnh.")
+    assert got == {"Lê Thành Long": ["Phó Thủ tướng"]}
+
+
+def test_a_title_before_bare_names_joined_by_va_goes_to_each(officials):
+    got = officials("Dự lễ có nguyên Chủ tịch Quốc hội Trần Văn Bảy và Lê Quang Chín cùng nhiều lão thành cách mạng.")
+    assert got == {"Trần Văn Bảy": ["nguyên Chủ tịch Quốc hội"], "Lê Quang Chín": ["nguyên Chủ tịch Quốc hội"]}
+
+
+def test_an_honorific_before_the_second_name_makes_it_someone_else(officials):
+    got = officials("Bộ trưởng Bộ Y tế Đào Hồng Lan và ông Nguyễn Văn Tư, một bệnh nhân đã khỏi bệnh, cùng cắt băng.")
+    assert got == {"Đào Hồng Lan": ["Bộ trưởng Bộ Y tế"]}
+
+
+def test_an_honorary_title_between_the_post_and_the_name(officials):
+    got = officials("Giám đốc Nhà hát Chèo Ninh Bình, Nghệ sĩ Ưu tú Phạm Thị Huyền cho biết đoàn sẽ lưu diễn tại Lào.")
+    assert got["Phạm Thị Huyền"] == ["Giám đốc Nhà hát Chèo Ninh Bình"]
+
+
+def test_foreign_offices_take_their_country(officials):
+    got = officials("Tổng thống Pháp Emmanuel Macron hội đàm với ông Gennady Bezdetko, Đại sứ Nga tại Việt Nam.")
+    assert got["Emmanuel Macron"] == ["Tổng thống Pháp"]
+    assert got["Gennady Bezdetko"] == ["Đại sứ Nga tại Việt Nam"]
+
+
+def test_a_monarch_named_without_the_regnal_number_is_one_record(officials):
+    got = officials("Nữ hoàng Anh Elizabeth II tiếp đoàn. Trước đó, Vua Charles III đã phát biểu. "
+                    "Vua Charles cảm ơn nước chủ nhà.")
+    assert got == {"Elizabeth II": ["Nữ hoàng Anh"], "Charles III": ["Vua"]}
+
+
+def test_a_prince_or_princess_holds_no_post(officials):
+    got = officials("Hoàng tử William và Công chúa Anne đến thăm bệnh viện cùng Thị trưởng Sadiq Khan.")
+    assert got == {"Sadiq Khan": ["Thị trưởng"]}
+
+
+def test_lower_case_posts_of_local_offices(officials):
+    got = officials("Ông Đặng Văn Bình, chánh văn phòng UBND huyện, ký thông báo. Bà Mai Thị Lụa là chi ủy viên "
+                    "Chi bộ Phòng Tư pháp.")
+    assert got["Đặng Văn Bình"] == ["chánh văn phòng UBND huyện"]
+    assert got["Mai Thị Lụa"] == ["chi ủy viên Chi bộ Phòng Tư pháp"]
+
+
+def test_department_names_with_va_and_dashes_stay_whole(officials):
+    got = officials("Ông Trịnh Xuân Long, trưởng phòng Tài nguyên và Môi trường huyện Thạch Thành, thừa nhận sai sót. "
+                    "Theo bà Đặng Thị Mai - Trưởng phòng Lao động - Thương binh và Xã hội huyện, huyện có 200 hộ nghèo.")
+    assert got["Trịnh Xuân Long"] == ["trưởng phòng Tài nguyên và Môi trường huyện Thạch Thành"]
+    assert got["Đặng Thị Mai"] == ["Trưởng phòng Lao động - Thương binh và Xã hội huyện"]
+
+
+def test_a_department_name_ends_before_a_second_post(officials):
+    got = officials("Thủ tướng bổ nhiệm ông Hà Văn Minh, nguyên trưởng Ban Thời sự làm Phó Tổng Giám đốc Đài Tiếng nói "
+                    "Việt Nam.")
+    assert got["Hà Văn Minh"][0] == "nguyên trưởng Ban Thời sự"
+    assert got["Hà Văn Minh"][1].startswith("Phó Tổng Giám đốc")
+
+
+def test_a_unit_named_after_its_head_without_the_type_word(officials):
+    got = officials("Ông Lưu Văn Hòa, Vụ trưởng Địa phương làm Thứ trưởng Bộ Nội vụ. Theo Bộ trưởng Tài chính "
+                    "Nguyễn Văn Thắng, thu ngân sách tăng 12%.")
+    assert got["Lưu Văn Hòa"] == ["Vụ trưởng Địa phương", "Thứ trưởng Bộ Nội vụ"]
+    assert got["Nguyễn Văn Thắng"] == ["Bộ trưởng Tài chính"]
+
+
+def test_a_former_post_after_tung_la(officials):
+    got = officials("Ông Nguyễn Hữu Nghĩa, từng là Chủ tịch UBND tỉnh Đắk Nông, bị đề nghị kỷ luật.")
+    assert got == {"Nguyễn Hữu Nghĩa": ["Chủ tịch UBND tỉnh Đắk Nông"]}
+
+
+def test_delegates_of_the_national_assembly_written_short(officials):
+    got = officials("Tại phiên chất vấn, ĐB Nguyễn Văn Tám (đoàn Hà Giang) hỏi Bộ trưởng. Chủ tịch QH Trần Thanh Mẫn "
+                    "điều hành phiên họp.")
+    assert got == {"Nguyễn Văn Tám": ["ĐB"], "Trần Thanh Mẫn": ["Chủ tịch QH"]}
