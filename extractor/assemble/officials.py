@@ -43,6 +43,7 @@ _RANKS = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|�
 _PAST = re.compile(r"(?<!\w)(?:từng|trước đây là|trước đó là|nguyên là)(?!\w)[^.;\n]*\Z", re.IGNORECASE)
 _NAME_LINE = re.compile(r"[\s\d.)-]*(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
 _NAME_LINE_END = re.compile(r"[\s:,.;-]*")
+_DASH_SPACING = re.compile(r"\s*[-–]\s*")
 _NEXT_LINE = re.compile(r"[ \t:,.;-]*\n[\s\d.)-]*")
 CANDIDATES_EACH_SIDE = 6
 
@@ -226,7 +227,7 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
         key = names.canonical(link.person.text)
         record = merged.setdefault(key, {"titles": {}, "persons": {}, "sentences": {}})
         record["persons"][link.person.start, link.person.end] = None
-        entry = record["titles"].setdefault(title.casefold(), [title, link.title, {}])
+        entry = record["titles"].setdefault(_title_key(title), [title, link.title, {}])
         entry[2][link.title.start, link.title.end] = None
         record["sentences"][index.sentence(link.person.start)] = None
     records = []
@@ -244,6 +245,12 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
         records.append(Record("official", {"person": person, "titles": [t for t, _, _ in kept],
                                            "positions": positions, "evidence": evidence}))
     return records
+
+
+def _title_key(title: str) -> str:
+    """A title compared as words: case-folded, white space collapsed, none around dashes
+    ('Tiêu chuẩn- Đo lường' and 'Tiêu chuẩn - Đo lường' are one title)."""
+    return _DASH_SPACING.sub("-", " ".join(title.casefold().split()))
 
 
 def _spans(index: DocumentIndex, spans: dict[tuple[int, int], None]) -> list[list[int]]:

@@ -30,13 +30,17 @@ _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.joi
 
 
 _BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng|làm|"
-                       r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi)(?!\w))"
+                       r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi|ông|bà|chúc|nói|nhấn|khẳng|yêu|trao|tặng|thăm|gửi|trả|"
+                       r"ký|mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày)(?!\w))"
                        r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,8}")
 _OFFICE_WORDS = (" ban", " phòng", " khoa")
 # Heads of a unit that news names after the title without its type word ("Vụ trưởng Địa phương").
 _UNIT_HEADS = ("vụ trưởng", "vụ phó", "cục trưởng", "cục phó", "viện trưởng", "bộ trưởng", "thứ trưởng")
 # A rank within the post, written right after the title word ("Phó Chủ tịch thường trực", "Phó Chủ tịch thứ nhất").
 _RANK_IN_POST = re.compile(r"[ \t]+(?:thường trực|thứ nhất|thứ hai)(?!\w)")
+# The body an office's name ends with ("Ban Kinh tế Trung ương", "Ban Dân vận Tỉnh ủy").
+_PARTY_BODY = re.compile(r"[ \t](?:Trung ương|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Đảng ủy|"
+                         r"Đảng uỷ)(?!\w)")
 _AT_COUNTRY = re.compile(r"[ \t]+tại(?=[ \t])")
 _DELEGATED = re.compile(r"(?:(?:ủy|uỷ)\s+|TUQ\.?\s*)\Z", re.IGNORECASE)
 _MODIFIER = re.compile(r"(?:(?:nguyên|cựu|tân|quyền)\s+)", re.IGNORECASE)
@@ -83,6 +87,8 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 end = body.end()
             elif end == m.end() and _names_its_office(word, text, end) and (named := _BAN_NAME.match(text, end)):
                 end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
+                if (party := _PARTY_BODY.search(text, m.end(), end)) is not None:
+                    end = party.end()                   # "Trưởng ban Kinh tế Trung ương | chúc mừng …"
                 if (other := record_title_words().search(text, m.end(), end)) is not None:
                     end = other.start()                 # "… Ban Thời sự | làm Phó Tổng giám đốc …": a second title
                     while end > m.end() and text[end - 1] in " ,-–(":

@@ -117,3 +117,21 @@ def test_delegates_of_the_national_assembly_written_short(officials):
     got = officials("Tại phiên chất vấn, ĐB Nguyễn Văn Tám (đoàn Hà Giang) hỏi Bộ trưởng. Chủ tịch QH Trần Thanh Mẫn "
                     "điều hành phiên họp.")
     assert got == {"Nguyễn Văn Tám": ["ĐB"], "Trần Thanh Mẫn": ["Chủ tịch QH"]}
+
+
+def test_an_office_name_ends_at_its_body_and_before_a_verb(officials):
+    got = officials("Ông Trần Tuấn Anh, Trưởng ban Kinh tế Trung ương chúc mừng ông Lê Minh Khái.")
+    assert got == {"Trần Tuấn Anh": ["Trưởng ban Kinh tế Trung ương"]}
+
+
+def test_one_title_written_with_and_without_spaces_around_its_dashes(officials):
+    got = officials("Tổng cục trưởng Tổng cục Tiêu chuẩn- Đo lường- Chất lượng Hà Minh Hiệp phát biểu. Ông Hà Minh Hiệp, "
+                    "Tổng cục trưởng Tổng cục Tiêu chuẩn - Đo lường - Chất lượng cho biết thêm.")
+    assert got == {"Hà Minh Hiệp": ["Tổng cục trưởng Tổng cục Tiêu chuẩn- Đo lường- Chất lượng"]}
+
+
+def test_officials_named_one_after_another_in_a_list_of_guests(officials):
+    got = officials("Nguyên Chủ tịch nước Nguyễn Minh Triết, cựu Bí thư Thành ủy TP.HCM Lê Thanh Hải, Phó Bí thư "
+                    "Thường trực Thành ủy Võ Thị Dung cùng dự lễ.")
+    assert got == {"Nguyễn Minh Triết": ["Nguyên Chủ tịch nước"], "Lê Thanh Hải": ["cựu Bí thư Thành ủy TP.HCM"],
+                   "Võ Thị Dung": ["Phó Bí thư Thường trực Thành ủy"]}
