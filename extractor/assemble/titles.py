@@ -31,7 +31,7 @@ _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.joi
 
 _BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng|làm|"
                        r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi|ông|bà|chúc|nói|nhấn|khẳng|yêu|trao|tặng|thăm|gửi|trả|"
-                       r"ký|mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày)(?!\w))"
+                       r"mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày)(?!\w))"
                        r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,8}")
 _OFFICE_WORDS = (" ban", " phòng", " khoa")
 # Heads of a unit that news names after the title without its type word ("Vụ trưởng Địa phương").
@@ -71,6 +71,7 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
         if rank:
             end = rank.end()
         while True:
+            reached = end
             body = _BODY.match(text, end)
             org_start = end + 1 if text.startswith(" ", end) else None
             place = place_end(text, end)
@@ -89,11 +90,13 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
                 if (party := _PARTY_BODY.search(text, m.end(), end)) is not None:
                     end = party.end()                   # "Trưởng ban Kinh tế Trung ương | chúc mừng …"
-                if (other := record_title_words().search(text, m.end(), end)) is not None:
+                other = record_title_words().search(text, m.end(), end)
+                if other is not None and (other.start() > m.end() + 1 or not word.casefold().endswith(_OFFICE_WORDS)):
                     end = other.start()                 # "… Ban Thời sự | làm Phó Tổng giám đốc …": a second title
                     while end > m.end() and text[end - 1] in " ,-–(":
                         end -= 1
-            else:
+            if end <= reached:
+                end = reached
                 break
         cut = next((k for k in range(m.end(), end) if k in person_starts), None) if person_starts else None
         if cut is not None:

@@ -5,6 +5,8 @@ careers, delegates, short names of monarchs."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from vnextract.extractor import Extractor
@@ -135,3 +137,13 @@ def test_officials_named_one_after_another_in_a_list_of_guests(officials):
                     "Thường trực Thành ủy Võ Thị Dung cùng dự lễ.")
     assert got == {"Nguyễn Minh Triết": ["Nguyên Chủ tịch nước"], "Lê Thanh Hải": ["cựu Bí thư Thành ủy TP.HCM"],
                    "Võ Thị Dung": ["Phó Bí thư Thường trực Thành ủy"]}
+
+
+def test_a_title_word_right_after_a_unit_head_ends_the_title_and_does_not_hang(officials):
+    found: dict = {}
+    worker = threading.Thread(target=lambda: found.update(officials(
+        "Dự họp có Bộ trưởng Chủ nhiệm VP Chính phủ Trần Văn Sơn; ông Lê Văn Bảy, Trưởng ban Thư ký hội nghị.")), daemon=True)
+    worker.start()
+    worker.join(timeout=60)                             # generous: the sentence takes milliseconds
+    assert not worker.is_alive()
+    assert found["Lê Văn Bảy"] == ["Trưởng ban Thư ký hội nghị"]
