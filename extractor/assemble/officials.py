@@ -24,6 +24,10 @@ _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z|\s*,?\s*(?:kiêm(?: nh
 # appointment gives ('ông A, Vụ trưởng Vụ X làm Thứ trưởng Bộ Y').
 _CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?(?: giữ chức(?: vụ)?)?|đồng thời là|đồng thời|và là)\s+)?\Z"
                     r"|\s*,?\s+(?:(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)|nay là|hiện là)\s+\Z")
+# What may stand between a name and its titles: a birth year, a home town ("X (SN 1975), Phó Giám đốc …",
+# "X, sinh năm 1975, quê Hà Tĩnh, hiện giữ chức vụ …").
+_ASIDE = re.compile(r"\s*\((?:SN|sinh năm|sinh)?\s*\d{4}[^()\n]{0,40}\)"
+                    r"|\s*,\s*(?:sinh năm|SN|sinh ngày)\s+[\d/.-]+(?:\s*,\s*quê(?: quán)?[^,.;\n]{1,40})?(?=\s*,)")
 _APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
 _PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trước đó|nguyên) (?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
@@ -31,11 +35,12 @@ _COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trư
                            r"được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|được bầu (?:làm |giữ chức(?: vụ)? )?|"
                            r"được bầu giữ chức|nhận nhiệm vụ)\s*\Z")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
-_BARE_NEXT = re.compile(r"\s*(?:,|và)\s*\Z")
+_BARE_NEXT = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và)\s*\Z")
 _BARE_BEFORE_NAME = re.compile(r"\s+\Z")
 _HONOUR_GAP = re.compile(r"\s*,?\s+\Z")
-_LIST_NEXT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
+_LIST_NEXT = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|;)\s*(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?\Z")
 _BEFORE_NAME = re.compile(
+    r"(?:\s+\([A-ZĐ][A-ZĐ&.-]{1,11}\))?"              # an acronym defined between: "Bộ trưởng Bộ NN và PTNT (NN&PTNT) X"
     r"\s+(?:là\s+)?(?:(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c|Đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)?"
     r"(?:(?:GS|PGS|TS|ThS|GS\.TS|PGS\.TS)\.?\s+)?\Z"
 )
@@ -94,27 +99,32 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
 def _titles_after(index: DocumentIndex, p: Mention) -> tuple[list[Title], Title | None, int]:
     """The titles written after the name ("Trần Gia Long, Tỉnh ủy viên, Giám đốc Sở …"), the one an
     appointment gives among them ("…, Vụ trưởng Vụ X làm Thứ trưởng Bộ Y"), and where they end."""
+    return _titles_from(index, p.end, on_name_line(index, p))
+
+
+def _titles_from(index: DocumentIndex, name_end: int, row: bool = False) -> tuple[list[Title], Title | None, int]:
+    """The titles after a name (or a pronoun) that ends at `name_end`; `row`: the name is alone on its line."""
     text = index.text
     found: list[Title] = []
     appointed: Title | None = None
-    position = p.end
-    row = on_name_line(index, p)
-    for t in index.titles_from(p.end):
+    aside = _ASIDE.match(text, name_end)
+    first = position = aside.end() if aside else name_end   # "X (SN 1975), Phó Giám đốc Sở …"
+    for t in index.titles_from(first):
         gap = text[position:t.start]
-        if position == p.end and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
+        if position == first and _COPULA_AFTER.fullmatch(gap) and len(gap) <= 40:
             pass                                        # "ông X là Giám đốc Sở …", "X được bổ nhiệm làm …"
-        elif row and position == p.end and _NEXT_LINE.fullmatch(gap):
+        elif row and position == first and _NEXT_LINE.fullmatch(gap):
             pass                                        # a table row: the name on its line, the titles on the next
-        elif row and position != p.end and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
+        elif row and position != first and _NEXT_LINE.fullmatch(gap) and not index.person_starts_between(position, t.start):
             pass
-        elif "\n" in gap or len(gap) > 6 + 20 * (position != p.end) or not (
-                _APPOSITION if position == p.end else _CHAIN).fullmatch(gap):
+        elif "\n" in gap or len(gap) > 6 + 20 * (position != first) or not (
+                _APPOSITION if position == first else _CHAIN).fullmatch(gap):
             break
-        if position != p.end and _PLURAL.search(text, max(0, t.start - 8), t.start):
+        if position != first and _PLURAL.search(text, max(0, t.start - 8), t.start):
             break                                       # "X, Giám đốc Sở, cùng các Phó Giám đốc": not X's
         if text[t.end:t.end + 1] == " " and t.end + 1 in index.person_starts:
             break                                       # "…, Chủ tịch UBND tỉnh Nguyễn Văn B": the next person's
-        if position != p.end and _APPOINTED.fullmatch(gap):
+        if position != first and _APPOINTED.fullmatch(gap):
             appointed = t
         found.append(t)
         position = t.end
@@ -154,7 +164,7 @@ def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
             if _LIST_OPEN.fullmatch(gap) or (start != p.start and bare and _BARE_BEFORE_NAME.fullmatch(gap)):
                 return before[0]
             return None
-        if previous is None or start - previous.end > 20:
+        if previous is None or start - previous.end > 40:
             return None
         gap = text[previous.end:start]
         if not _LIST_NEXT.fullmatch(gap):

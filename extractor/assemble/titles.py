@@ -5,6 +5,7 @@ tỉnh', 'nguyên Bộ trưởng Bộ Tư pháp', 'Tỉnh ủy viên')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vnextract.extractor.lexicon import country_names, place_end, record_title_words
@@ -25,7 +26,7 @@ _LOWER_CASE_TITLES = ("thủ tướng", "bộ trưởng", "thứ trưởng", "gi
                       "thành ủy viên", "thành uỷ viên", "huyện ủy viên", "huyện uỷ viên", "chuyên viên", "tổ trưởng",
                       "tổ phó", "hiệu phó", "trưởng thôn", "chánh án", "chánh văn phòng", "tổng thư ký", "đại sứ",
                       "chỉ huy trưởng", "tư lệnh", "chính ủy", "chính uỷ", "tham mưu trưởng", "trưởng công an", "đội phó",
-                      "tổng cục trưởng", "chi cục trưởng", "vụ phó", "cục phó", "trưởng bộ môn", "tổng lãnh sự")
+                      "tổng cục trưởng", "chi cục trưởng", "cục phó", "trưởng bộ môn", "tổng lãnh sự")
 _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.join(_LOWER_CASE_TITLES)})(?!\w))")
 
 
@@ -42,7 +43,7 @@ _RANK_IN_POST = re.compile(r"[ \t]+(?:thường trực|thứ nhất|thứ hai)(?
 _PARTY_BODY = re.compile(r"[ \t](?:Trung ương|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Đảng ủy|"
                          r"Đảng uỷ)(?!\w)")
 _AT_COUNTRY = re.compile(r"[ \t]+tại(?=[ \t])")
-_DELEGATED = re.compile(r"(?:(?:ủy|uỷ)\s+|TUQ\.?\s*)\Z", re.IGNORECASE)
+_DELEGATED = re.compile(r"(?:(?<!\w)(?:ủy|uỷ)\s+|(?<!\w)TUQ\.?\s*)\Z", re.IGNORECASE)
 _MODIFIER = re.compile(r"(?:(?:nguyên|cựu|tân|quyền)\s+)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)\s", re.IGNORECASE)
 
@@ -60,12 +61,8 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
     never over the start of a person's name ('Cục trưởng Cục X Phạm Văn A' ends before 'Phạm')."""
     by_start = {m.start: m for m in organisations}
     titles: list[Title] = []
-    for m in record_title_words().finditer(text):
+    for m in _title_words_in(text):
         word = m.group(0)
-        if word[0].islower() and not _LOWER_CASE.match(word):
-            continue                                    # lower case: only titles that news writes so
-        if _DELEGATED.search(text, max(0, m.start() - 12), m.start()):
-            continue                                    # "Thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch X": not X's
         end = m.end()
         rank = _RANK_IN_POST.match(text, end)
         if rank:
@@ -112,6 +109,21 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
             continue
         kept.append(t)
     return kept
+
+
+def _title_words_in(text: str) -> Iterator[re.Match[str]]:
+    """The title words of the text, left to right; a match that is no title ('chức vụ Phó …' read as
+    'Vụ phó') does not hide the one that starts inside it ('Phó Giám đốc')."""
+    pattern, position = record_title_words(), 0
+    while (m := pattern.search(text, position)) is not None:
+        word = m.group(0)
+        if word[0].islower() and not _LOWER_CASE.match(word):
+            position = m.start() + 1                    # lower case: only titles that news writes so
+        elif _DELEGATED.search(text, max(0, m.start() - 12), m.start()):
+            position = m.start() + 1                    # "Thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch X": not X's
+        else:
+            yield m
+            position = m.end()
 
 
 def _names_its_office(word: str, text: str, end: int) -> bool:

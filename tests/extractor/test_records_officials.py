@@ -147,3 +147,31 @@ def test_a_title_word_right_after_a_unit_head_ends_the_title_and_does_not_hang(o
     worker.join(timeout=60)                             # generous: the sentence takes milliseconds
     assert not worker.is_alive()
     assert found["Lê Văn Bảy"] == ["Trưởng ban Thư ký hội nghị"]
+
+
+def test_a_table_row_whose_name_ends_like_uy(officials):
+    text = "Ban Giám hiệu gồm:\n5\nThS. Lã Thu Thủy\nĐảng ủy viên, Trưởng phòng Tài chính - Kế toán\n6\n" \
+           "Ông Trần Văn Hòa\nPhó Hiệu trưởng\n"
+    got = officials(text)
+    assert got["Lã Thu Thủy"] == ["Đảng ủy viên", "Trưởng phòng Tài chính - Kế toán"]
+    assert got["Trần Văn Hòa"] == ["Phó Hiệu trưởng"]
+
+
+def test_an_acronym_defined_between_the_title_and_the_name(officials):
+    got = officials("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn (NN&PTNT) Lê Minh Hoan trả lời chất vấn. "
+                    "Theo Chủ tịch Quốc hội (QH) Trần Văn Nhất, phiên họp kéo dài hai ngày.")
+    assert got == {"Lê Minh Hoan": ["Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"],
+                   "Trần Văn Nhất": ["Chủ tịch Quốc hội"]}
+
+
+def test_a_title_shared_by_names_each_with_their_province_in_brackets(officials):
+    got = officials("Trả lời các ĐB Lê Quang Bình (Kon Tum), Nguyễn Thị Hằng Nga (TPHCM), Bộ trưởng cho biết sẽ chấn chỉnh.")
+    assert got == {"Lê Quang Bình": ["ĐB"], "Nguyễn Thị Hằng Nga": ["ĐB"]}
+
+
+def test_a_birth_year_between_the_name_and_the_post(officials):
+    got = officials("Bà Trần Thị Thu Hằng, sinh năm 1975, hiện giữ chức vụ Phó Giám đốc Sở Tư pháp tỉnh Quảng Trị. "
+                    "Ông Võ Văn Tâm (SN 1972), Phó Chủ tịch UBND huyện Cam Lộ, được giới thiệu ứng cử.")
+    assert got == {"Trần Thị Thu Hằng": ["Phó Giám đốc Sở Tư pháp tỉnh Quảng Trị"],
+                   "Võ Văn Tâm": ["Phó Chủ tịch UBND huyện Cam Lộ"]}
+
