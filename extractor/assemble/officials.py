@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from vnextract.extractor.assemble.features import official_features
-from vnextract.extractor.assemble.index import DocumentIndex
+from vnextract.extractor.assemble.index import WINDOW, DocumentIndex
 from vnextract.extractor.assemble.names import NameIndex
 from vnextract.extractor.assemble.scorer import Scorer
 from vnextract.extractor.assemble.titles import Title, split_title
@@ -28,6 +28,8 @@ _CHAIN = re.compile(r"\s*(?:,|và|kiêm|-|–)\s*(?:(?:kiêm(?: nhiệm)?(?: gi�
 # "X, sinh năm 1975, quê Hà Tĩnh, hiện giữ chức vụ …").
 _ASIDE = re.compile(r"\s*\((?:SN|sinh năm|sinh)?\s*\d{4}[^()\n]{0,40}\)"
                     r"|\s*,\s*(?:sinh năm|SN|sinh ngày)\s+[\d/.-]+(?:\s*,\s*quê(?: quán)?[^,.;\n]{1,40})?(?=\s*,)")
+_PRONOUN_SUBJECT = re.compile(r"(?:Ông|Bà|Đồng chí)(?=\s+(?:hiện|từng|nguyên|trước đây|trước đó|nay|là|được|giữ)\s)")
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(ông|bà|Ông|Bà)\s+\Z")
 _APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
 _PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trước đó|nguyên) (?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
@@ -131,6 +133,28 @@ def _titles_from(index: DocumentIndex, name_end: int, row: bool = False) -> tupl
     return found, appointed, position
 
 
+def pronoun_titles(index: DocumentIndex) -> list[tuple[Mention, Title]]:
+    """Titles given to 'Ông'/'Bà'/'Đồng chí' opening a sentence with no name ('Ông từng giữ các chức
+    vụ: Bí thư Huyện ủy …'): they are the person named last before it, in the same paragraph, when no
+    one else was named in between and not called the other of 'ông'/'bà'."""
+    text = index.text
+    found: list[tuple[Mention, Title]] = []
+    for m in _PRONOUN_SUBJECT.finditer(text):
+        if index.sentence(m.start())[0] != m.start():
+            continue
+        person = index.last_full_person(m.start())
+        latest = index.last_person(m.start())
+        if person is None or latest is None or m.start() - person.end > WINDOW or "\n" in text[person.end:m.start()]:
+            continue
+        if latest is not person and not person.text.endswith(latest.text):
+            continue
+        called = _HONORIFIC_BEFORE.search(text, max(0, person.start - 10), person.start)
+        if called and m.group(0) != "Đồng chí" and called.group(1).casefold() != m.group(0).casefold():
+            continue                                    # "… bà Trần Thị Hoa. Ông hiện là …": someone else
+        found += [(person, t) for t in _titles_from(index, m.end())[0]]
+    return found
+
+
 def _appointed_with_list(index: DocumentIndex, position: int) -> list[Title]:
     """The post an appointment gives a list of persons, each with their present title, written once after
     the last: 'bổ nhiệm ông A - Vụ trưởng Vụ X, ông B - Giám đốc Sở Y làm Thứ trưởng Bộ Z' gives A and B."""
@@ -222,6 +246,7 @@ def assemble_officials(index: DocumentIndex, scorer: Scorer | None) -> list[Reco
         kept = [Link(p, t, {}, True) for p in index.mentions("PERSON") for t in rule_titles(index, p)]
     else:
         kept = [link for link in candidate_links(index) if scorer.accepts(link.features)]
+    kept += [Link(p, t, {}, True) for p, t in pronoun_titles(index)]
     return officials_from_links(index, kept)
 
 

@@ -175,3 +175,13 @@ def test_a_birth_year_between_the_name_and_the_post(officials):
     assert got == {"Trần Thị Thu Hằng": ["Phó Giám đốc Sở Tư pháp tỉnh Quảng Trị"],
                    "Võ Văn Tâm": ["Phó Chủ tịch UBND huyện Cam Lộ"]}
 
+
+def test_a_career_told_of_ong_in_the_next_sentence(officials):
+    got = officials("Ông Lê Văn Khánh sinh năm 1970, quê Hà Tĩnh. Ông từng giữ các chức vụ: Bí thư Huyện ủy Can Lộc, "
+                    "Phó Chủ tịch UBND tỉnh Hà Tĩnh.")
+    assert got == {"Lê Văn Khánh": ["Bí thư Huyện ủy Can Lộc", "Phó Chủ tịch UBND tỉnh Hà Tĩnh"]}
+
+
+def test_ong_after_someone_else_was_named_is_not_the_first_person(officials):
+    got = officials("Ông Lê Văn Khánh gặp bà Trần Thị Hoa. Ông hiện là Bí thư Huyện ủy Can Lộc.")
+    assert got == {}
