@@ -30,6 +30,14 @@ _ASIDE = re.compile(r"\s*\((?:SN|sinh năm|sinh)?\s*\d{4}[^()\n]{0,40}\)"
                     r"|\s*,\s*(?:sinh năm|SN|sinh ngày)\s+[\d/.-]+(?:\s*,\s*quê(?: quán)?[^,.;\n]{1,40})?(?=\s*,)")
 _PRONOUN_SUBJECT = re.compile(r"(?:Ông|Bà|Đồng chí)(?=\s+(?:hiện|từng|nguyên|trước đây|trước đó|nay|là|được|giữ)\s)")
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(ông|bà|Ông|Bà)\s+\Z")
+# "Giám đốc Sở Y tế, ông Nguyễn Văn A cho biết": a title, then the honorific and the name.
+_TITLE_THEN_HONORIFIC = re.compile(r"\s*(?:,|-|–)\s*(?:đồng chí|ông|bà)\s+\Z")
+_CLAUSE_OPENING = re.compile(r"[\s\"“'‘(]*(?:(?:Theo|Đích thân|Còn|Trong khi đó|Tuy nhiên)[\s,]+)?")
+# An organisation's name as words: capitalised first, then words, '&', '.', and dashes.
+_BODY_WORDS = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ](?:[\w&]|\.(?=\w))*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?:[\w&]|\.(?=\w))+){0,9}[ \t]+")
+_NOT_IN_BODY = frozenset({"là", "và", "cho", "với", "đã", "được", "cùng", "tại", "khi", "thì", "để", "về", "sẽ", "đang",
+                          "vừa", "nói", "gặp", "tặng", "trao", "chúc", "thăm", "làm", "giữ", "thay", "ông", "bà", "anh",
+                          "chị", "em", "các", "những", "của"})
 _APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
 _PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trước đó|nguyên) (?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
@@ -75,6 +83,7 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
     found, appointed, position = _titles_after(index, p)
     if appointed is None and found:
         found += _appointed_with_list(index, position)
+    after = list(found)
     position = name_start = _honours_start(index, p)
     for t in index.titles_before(name_start):           # "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Nguyễn Xuân Phúc"
         gap = text[t.end:position]
@@ -82,8 +91,13 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
             pattern = _CHAIN
         elif name_start != p.start and _HONOUR_GAP.fullmatch(gap):
             pattern = _HONOUR_GAP
+        elif _TITLE_THEN_HONORIFIC.fullmatch(gap) and _opens_clause(index, t):
+            pattern = _TITLE_THEN_HONORIFIC                 # "Chánh Thanh tra Bộ, ông Nguyễn Văn A, cho biết"
         else:
             pattern = _BEFORE_NAME
+            if not pattern.fullmatch(gap) and (body := _unnamed_body(index, t.end, position)) is not None:
+                t = Title(t.start, body, text[t.start:body], t.word_end)   # "Chủ tịch Hội luật gia TP Hà Nội X"
+                gap = text[t.end:position]
         if "\n" in gap or len(gap) > 30 or not pattern.fullmatch(gap):
             break
         if position != name_start and (index.person_ends_between(t.end, position)
@@ -91,11 +105,39 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
             break                                       # "Trò chuyện với các đại biểu, Phó Thủ tướng X": not X's
         found.append(t)
         position = t.start
-    if not found:
-        shared = _listed_title(index, p)
+    before_name = len(found) > len(after)
+    if not before_name:
+        shared = _listed_title(index, p, opened_only=bool(found))
         if shared:
             found.append(shared)
     return found
+
+
+def _opens_clause(index: DocumentIndex, t: Title) -> bool:
+    """The title begins its sentence, or follows 'Theo' or 'Đích thân' there."""
+    s_start, _ = index.sentence(t.start)
+    return bool(_CLAUSE_OPENING.fullmatch(index.text, s_start, t.start))
+
+
+def _unnamed_body(index: DocumentIndex, start: int, name_start: int) -> int | None:
+    """Where an organisation that the recognisers left out ends, written between a title and the name
+    after it ('Chủ tịch Hội luật gia TP Hà Nội Nguyễn Văn A', 'Tổng Giám đốc Tổ chức Thương mại Thế
+    giới X'): capitalised words and a few lower-case ones, none a verb, no punctuation but a dash."""
+    text = index.text
+    gap = text[start:name_start]
+    if len(gap) > 70 or not _BODY_WORDS.fullmatch(gap) or index.person_starts_between(start, name_start):
+        return None
+    words = gap.split()
+    lower_run = 0
+    for word in words:
+        if word[0].islower():
+            lower_run += 1
+            if lower_run > 3 or word in _NOT_IN_BODY:
+                return None
+        else:
+            lower_run = 0
+    end = start + len(gap.rstrip())
+    return end if end > start else None
 
 
 def _titles_after(index: DocumentIndex, p: Mention) -> tuple[list[Title], Title | None, int]:
@@ -173,16 +215,24 @@ def _appointed_with_list(index: DocumentIndex, position: int) -> list[Title]:
     return []
 
 
-def _listed_title(index: DocumentIndex, p: Mention) -> Title | None:
-    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them,
-    and so does a title written before a list of bare names ('nguyên Chủ tịch Quốc hội A và B'; not
-    'Bộ trưởng A và ông B', whose honorific makes B someone else)."""
+def _listed_title(index: DocumentIndex, p: Mention, opened_only: bool = False) -> Title | None:
+    """The title a list of persons shares: 'các Phó Chủ tịch UBND tỉnh: A, B và C' gives each of them
+    (also when some have titles of their own: 'các Phó Bí thư: A – Chủ tịch UBND tỉnh; B, C'), and so
+    does a title written before a list of bare names ('nguyên Chủ tịch Quốc hội A và B'; not 'Bộ
+    trưởng A và ông B', whose honorific makes B someone else). `opened_only`: only the first kind."""
     text = index.text
     start = p.start
-    bare = True                                         # no honorific between the names so far
+    bare = not opened_only                              # no honorific nor title between the names so far
     for _ in range(50):
-        before = index.titles_before(start)[:1]
         previous = index.last_person(start - 1)
+        if previous is not None:
+            titled_end = _titles_after(index, previous)[2]
+            if previous.end < titled_end <= start and start - titled_end <= 40 and _LIST_NEXT.fullmatch(
+                    text, titled_end, start):
+                bare = False                            # "A – Chủ tịch UBND tỉnh; B": A's own title, then B
+                start = previous.start
+                continue
+        before = index.titles_before(start)[:1]
         if before and (previous is None or before[0].end > previous.end):
             gap = text[before[0].end:start]
             if _LIST_OPEN.fullmatch(gap) or (start != p.start and bare and _BARE_BEFORE_NAME.fullmatch(gap)):

@@ -189,6 +189,8 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
             if not tokens:
                 return None, cue
     if cue == "direct" and len(tokens) <= 4:
+        if title_words().match(doc.text, tokens[0].start()):
+            return None, cue                           # "các đồng chí Phó Bí thư Tỉnh ủy": a title, no name
         name = _shrink_to_word_end(doc, _usable(tokens), 1)
         return (name or None), cue                     # "ông Quý", "GS Báo", "bà T"
     if cue == "title" and len(tokens) == 1 and _given_name(doc, tokens[0]):

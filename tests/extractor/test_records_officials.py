@@ -185,3 +185,37 @@ def test_a_career_told_of_ong_in_the_next_sentence(officials):
 def test_ong_after_someone_else_was_named_is_not_the_first_person(officials):
     got = officials("Ông Lê Văn Khánh gặp bà Trần Thị Hoa. Ông hiện là Bí thư Huyện ủy Can Lộc.")
     assert got == {}
+
+
+def test_an_organisation_the_recognisers_missed_between_the_title_and_the_name(officials):
+    got = officials("Chủ tịch Hội luật gia TP Hà Nội Nguyễn Hồng Tuyến nêu vấn đề. Tổng Giám đốc Tổ chức Thương mại "
+                    "Thế giới Roberto Azevedo đã chia sẻ nhận định.")
+    assert got == {"Nguyễn Hồng Tuyến": ["Chủ tịch Hội luật gia TP Hà Nội"],
+                   "Roberto Azevedo": ["Tổng Giám đốc Tổ chức Thương mại Thế giới"]}
+
+
+def test_a_verb_between_a_title_and_a_name_makes_them_apart(officials):
+    assert officials("Thủ tướng gặp Nguyễn Văn An tại Hà Nội. Chủ tịch nước tặng Huân chương cho Nguyễn Văn Ba.") == {}
+
+
+def test_a_title_opening_the_sentence_then_ong_and_the_name(officials):
+    got = officials("Chánh Thanh tra Bộ Xây dựng, ông Nguyễn Thanh Hải, cho biết đã kết luận. Theo Giám đốc Sở Y tế, "
+                    "bà Lê Thị Hoa, có 20 ca mắc.")
+    assert got == {"Nguyễn Thanh Hải": ["Chánh Thanh tra Bộ Xây dựng"], "Lê Thị Hoa": ["Giám đốc Sở Y tế"]}
+
+
+def test_a_title_of_someone_else_before_ong_is_not_the_next_person_s(officials):
+    got = officials("Ông Lê Thanh Hà, nguyên Bí thư Thành ủy, bà Trần Thị Bích, vợ ông, cùng dự lễ.")
+    assert got == {"Lê Thanh Hà": ["nguyên Bí thư Thành ủy"]}
+
+
+def test_a_listed_title_after_a_colon_also_goes_to_members_with_posts_of_their_own(officials):
+    got = officials("Dự có các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường – Chủ tịch UBND tỉnh; Lê Quang Huy, "
+                    "Nguyễn Văn Thông cùng các đồng chí trong Ban Thường vụ.")
+    assert got == {"Nguyễn Xuân Đường": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+                   "Lê Quang Huy": ["Phó Bí thư Tỉnh ủy"], "Nguyễn Văn Thông": ["Phó Bí thư Tỉnh ủy"]}
+
+
+def test_names_after_a_titled_person_and_a_semicolon_get_no_title(officials):
+    got = officials("Dự có ông Phạm Văn Hòa, Phó Chủ tịch UBND tỉnh; ông Lê Văn Tiến và bà Trần Thị Mai.")
+    assert got == {"Phạm Văn Hòa": ["Phó Chủ tịch UBND tỉnh"]}

@@ -31,3 +31,8 @@ def test_names_end_before_persons_and_sentences(extractor, text, organisations, 
 ])
 def test_committees_named_by_places_that_look_like_names(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
+
+
+def test_a_title_after_dong_chi_is_no_name(extractor):
+    text = "Dự có các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường, Lê Quang Huy."
+    assert spans(extractor, text, "PERSON") == ["Nguyễn Xuân Đường", "Lê Quang Huy"]
