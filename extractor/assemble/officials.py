@@ -36,7 +36,7 @@ _CLAUSE_OPENING = re.compile(r"[\s\"“'‘(]*(?:(?:Theo|Đích thân|Còn|Trong
 # An organisation's name as words: capitalised first, then words, '&', '.', and dashes.
 _BODY_WORDS = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ](?:[\w&]|\.(?=\w))*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?:[\w&]|\.(?=\w))+){0,9}[ \t]+")
 _NOT_IN_BODY = frozenset({"là", "và", "cho", "với", "đã", "được", "cùng", "tại", "khi", "thì", "để", "về", "sẽ", "đang",
-                          "vừa", "nói", "gặp", "tặng", "trao", "chúc", "thăm", "làm", "giữ", "thay", "ông", "bà", "anh",
+                          "vừa", "gặp", "tặng", "trao", "chúc", "thăm", "làm", "giữ", "thay", "ông", "bà", "anh",
                           "chị", "em", "các", "những", "của"})
 _APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
 _PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
@@ -94,8 +94,9 @@ def rule_titles(index: DocumentIndex, p: Mention) -> list[Title]:
         elif _TITLE_THEN_HONORIFIC.fullmatch(gap) and _opens_clause(index, t):
             pattern = _TITLE_THEN_HONORIFIC                 # "Chánh Thanh tra Bộ, ông Nguyễn Văn A, cho biết"
         else:
-            pattern = _BEFORE_NAME
-            if not pattern.fullmatch(gap) and (body := _unnamed_body(index, t.end, position)) is not None:
+            honoured = name_start != p.start              # "Giám đốc Nhà hát X, Nghệ sĩ Ưu tú Y": a comma before the honour
+            pattern = _HONOUR_GAP if honoured else _BEFORE_NAME
+            if not pattern.fullmatch(gap) and (body := _unnamed_body(index, t.end, position, honoured)) is not None:
                 t = Title(t.start, body, text[t.start:body], t.word_end)   # "Chủ tịch Hội luật gia TP Hà Nội X"
                 gap = text[t.end:position]
         if "\n" in gap or len(gap) > 30 or not pattern.fullmatch(gap):
@@ -119,12 +120,14 @@ def _opens_clause(index: DocumentIndex, t: Title) -> bool:
     return bool(_CLAUSE_OPENING.fullmatch(index.text, s_start, t.start))
 
 
-def _unnamed_body(index: DocumentIndex, start: int, name_start: int) -> int | None:
+def _unnamed_body(index: DocumentIndex, start: int, name_start: int, comma: bool = False) -> int | None:
     """Where an organisation that the recognisers left out ends, written between a title and the name
     after it ('Chủ tịch Hội luật gia TP Hà Nội Nguyễn Văn A', 'Tổng Giám đốc Tổ chức Thương mại Thế
     giới X'): capitalised words and a few lower-case ones, none a verb, no punctuation but a dash."""
     text = index.text
     gap = text[start:name_start]
+    if comma:
+        gap = re.sub(r",([ \t]+)\Z", r"\1", gap)        # the name of the body ends at the comma before the honour
     if len(gap) > 70 or not _BODY_WORDS.fullmatch(gap) or index.person_starts_between(start, name_start):
         return None
     words = gap.split()
@@ -136,7 +139,7 @@ def _unnamed_body(index: DocumentIndex, start: int, name_start: int) -> int | No
                 return None
         else:
             lower_run = 0
-    end = start + len(gap.rstrip())
+    end = start + len(gap.rstrip(" \t,"))
     return end if end > start else None
 
 

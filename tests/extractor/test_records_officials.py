@@ -219,3 +219,9 @@ def test_a_listed_title_after_a_colon_also_goes_to_members_with_posts_of_their_o
 def test_names_after_a_titled_person_and_a_semicolon_get_no_title(officials):
     got = officials("Dự có ông Phạm Văn Hòa, Phó Chủ tịch UBND tỉnh; ông Lê Văn Tiến và bà Trần Thị Mai.")
     assert got == {"Phạm Văn Hòa": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_an_unrecognised_body_then_an_honour_then_the_name(officials):
+    got = officials("Trao đổi với phóng viên, Giám đốc Nhà hát kịch nói Quân khu 7, Nghệ sĩ Ưu tú Lê Văn Hùng cho biết "
+                    "đoàn sẽ lưu diễn tại Lào.")
+    assert got == {"Lê Văn Hùng": ["Giám đốc Nhà hát kịch nói Quân khu 7"]}
