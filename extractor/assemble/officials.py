@@ -312,7 +312,7 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
         title = clean_title(index.doc.original(link.title.start, link.title.end))
         if not title:
             continue
-        key = names.canonical(link.person.text)
+        key = names.canonical(link.person.text, link.person.start)
         record = merged.setdefault(key, {"titles": {}, "persons": {}, "sentences": {}})
         record["persons"][link.person.start, link.person.end] = None
         entry = record["titles"].setdefault(_title_key(title), [title, link.title, {}])

@@ -225,3 +225,15 @@ def test_an_unrecognised_body_then_an_honour_then_the_name(officials):
     got = officials("Trao đổi với phóng viên, Giám đốc Nhà hát kịch nói Quân khu 7, Nghệ sĩ Ưu tú Lê Văn Hùng cho biết "
                     "đoàn sẽ lưu diễn tại Lào.")
     assert got == {"Lê Văn Hùng": ["Giám đốc Nhà hát kịch nói Quân khu 7"]}
+
+
+def test_a_short_name_joins_the_full_name_named_last_before_it(officials):
+    got = officials("Ông Lê Minh Hưng, Bí thư Tỉnh ủy, chủ trì hội nghị. Ông Nguyễn Văn Hưng, Giám đốc Sở Tài chính, "
+                    "báo cáo. Ông Hưng, Giám đốc Sở, cho biết thu ngân sách tăng.")
+    assert got == {"Lê Minh Hưng": ["Bí thư Tỉnh ủy"], "Nguyễn Văn Hưng": ["Giám đốc Sở Tài chính"]}
+
+
+def test_a_short_name_of_a_name_that_is_itself_short_joins_the_fullest(officials):
+    got = officials("Ông Nguyễn Văn Thành, Chủ tịch UBND tỉnh, dự họp. Theo ông Văn Thành, tỉnh đã hoàn thành. "
+                    "Ông Thành, Chủ tịch UBND tỉnh Thái Bình, nhấn mạnh.")
+    assert got == {"Nguyễn Văn Thành": ["Chủ tịch UBND tỉnh Thái Bình"]}
