@@ -201,6 +201,8 @@ def place_end(text: str, position: int) -> int | None:
             if district:
                 return district.end()
         name = _place_name_end(text, after)
+        if name and typed.group("type").casefold() == "tỉnh" and len(text[name_start:name].split()) < 2:
+            return None                                # a province has two syllables or more: "tỉnh Công" is a man
         if name:
             return name
         if typed.group("type").upper().startswith("TP"):

@@ -39,13 +39,14 @@ def plausible(mention: Mention, doc: SegmentedText) -> bool:
         return shaped and named and not NOT_PERSON_CONTEXT.search(before) and not _NAMED_AFTER.search(before)
     if len(words) < 3 or len(words) > 10 or words[-1].casefold() in _GENERIC_TAIL:
         return False                                   # "Công an", "Ủy ban nhân dân tỉnh": no name of its own
-    if ends_with_person(text, mention.start, mention.end):
-        return False                                   # "UBND thành phố Lê Thanh Hải" swallows a person
+    if ends_with_person(text, mention.start, mention.end) or _ONE_WORD_PROVINCE.search(mention.text):
+        return False                                   # "UBND thành phố Lê Thanh Hải", "UBND tỉnh Công" swallow a person
     if _LAW_NAME_BEFORE.search(before) or _CUT_AT_PHONG_CHONG.match(text, mention.end):
         return False                                   # "Luật Tổ chức Chính phủ"; "Ban Chỉ huy Phòng|, chống …"
     return head_word_at(text, mention.start) and not has_stopword(mention.text)
 
 
+_ONE_WORD_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a province has two syllables or more
 _GENERIC_TAIL = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "tp", "thông"}
 _LAW_NAME_BEFORE = re.compile(r"\bluật(?:\s+\w+){0,3}\s+\Z")
 _CUT_AT_PHONG_CHONG = re.compile(r",\s*chống\b")

@@ -220,6 +220,20 @@ def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
     return not title_words().match(text, token.start())
 
 
+# Verbs of saying and doing that the word segmenter glues to a given name before them ("Công nhấn mạnh").
+_VERB_AFTER_NAME = re.compile(r" (?:nhấn mạnh|cho biết|cho rằng|khẳng định|phát biểu|đề nghị|yêu cầu|nói|chỉ đạo|"
+                              r"kết luận|lưu ý|chia sẻ|thông tin|trả lời|báo cáo|giải thích|hiện là|hiện|là|đã|vừa|cũng)(?!\w)")
+
+
+def _known_given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
+    """A given name already written with its family name, after an honorific or a title and its
+    organisation: a word of its own, or glued by the segmenter to the verb after it ("Hưng hiện")."""
+    if _given_name(doc, token):
+        return True
+    return bool(_VERB_AFTER_NAME.match(doc.text, token.end())) and is_vietnamese_syllable(token.group(0)) and not (
+        title_words().match(doc.text, token.start()) or province_at(doc.text, token.start()))
+
+
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = _lexicons()
@@ -229,12 +243,16 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     country_starts = [s for s, _ in countries]
     districts = district_spans(text)
     district_starts = [s for s, _ in districts]
+    given: set[str] = set()                            # the given names of the full names found so far
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
             doc.deadline.check("PERSON")
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
+            if not name and cue in ("near", "direct") and len(run) == 1 and run[0].group(0) in given and _known_given_name(
+                    doc, run[0]):
+                name, cue = run, "title"                   # "Phó Chủ tịch UBND tỉnh Công nhấn mạnh", after "Nguyễn Văn Công"
             if not name:
                 continue
             start, end = name[0].start(), name[-1].end()
@@ -269,6 +287,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
                    else "after a title or honorific")
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
+            if len(name) >= 2:
+                given.add(name[-1].group(0))
         mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
 

@@ -237,3 +237,9 @@ def test_a_short_name_of_a_name_that_is_itself_short_joins_the_fullest(officials
     got = officials("Ông Nguyễn Văn Thành, Chủ tịch UBND tỉnh, dự họp. Theo ông Văn Thành, tỉnh đã hoàn thành. "
                     "Ông Thành, Chủ tịch UBND tỉnh Thái Bình, nhấn mạnh.")
     assert got == {"Nguyễn Văn Thành": ["Chủ tịch UBND tỉnh Thái Bình"]}
+
+
+def test_the_title_of_a_person_named_later_by_the_given_name_alone(officials):
+    got = officials("Sáng 12/3, ông Nguyễn Văn Công đến thăm nhà máy. Phó Chủ tịch UBND tỉnh Công nhấn mạnh yêu cầu "
+                    "an toàn lao động.")
+    assert got == {"Nguyễn Văn Công": ["Phó Chủ tịch UBND tỉnh"]}
