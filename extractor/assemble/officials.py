@@ -56,10 +56,11 @@ _BEFORE_NAME = re.compile(
 )
 _RANKS = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s*,?\s*)")
 _PAST = re.compile(r"(?<!\w)(?:từng|trước đây là|trước đó là|nguyên là)(?!\w)[^.;\n]*\Z", re.IGNORECASE)
-_NAME_LINE = re.compile(r"[\s\d.)-]*(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
+_NAME_LINE = re.compile(r"[\s\d.)-]*(?:Họ (?:và )?tên\s*:\s*)?"
+                        r"(?:(?:GS|PGS|TS|ThS|BS|KS|CN|Ông|Bà|ông|bà|Đồng chí|đồng chí)[.\s]+)*")
 _NAME_LINE_END = re.compile(r"[\s:,.;-]*")
 _DASH_SPACING = re.compile(r"\s*[-–]\s*")
-_NEXT_LINE = re.compile(r"[ \t:,.;-]*\n[\s\d.)-]*")
+_NEXT_LINE = re.compile(r"[ \t:,.;-]*\n[\s\d.)-]*(?:Chức (?:vụ|danh)\s*:\s*)?")   # "Họ tên: X⏎Chức vụ: …": a form
 CANDIDATES_EACH_SIDE = 6
 
 

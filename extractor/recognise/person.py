@@ -138,9 +138,10 @@ def _cue(text: str, position: int) -> str | None:
 
 
 def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
-    """Tokens up to the first word that cannot be part of a name ("… Thiện Chiều nay")."""
+    """Tokens up to the first word that cannot be part of a name ("… Thiện Chiều nay"), or that begins
+    a title ("Nguyễn Văn An⇥Chủ tịch UBND tỉnh" in a table)."""
     for k, t in enumerate(tokens):
-        if k and t.group(0) in _NOT_NAME_WORDS:
+        if k and (t.group(0) in _NOT_NAME_WORDS or title_words().match(t.string, t.start())):
             return tokens[:k]
     return tokens
 

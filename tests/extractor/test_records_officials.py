@@ -243,3 +243,13 @@ def test_the_title_of_a_person_named_later_by_the_given_name_alone(officials):
     got = officials("Sáng 12/3, ông Nguyễn Văn Công đến thăm nhà máy. Phó Chủ tịch UBND tỉnh Công nhấn mạnh yêu cầu "
                     "an toàn lao động.")
     assert got == {"Nguyễn Văn Công": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_a_table_of_names_and_titles_in_columns(officials):
+    got = officials("Nguyễn Văn An\tChủ tịch UBND tỉnh\nTrần Thị Bình\tPhó Chủ tịch UBND tỉnh\n")
+    assert got == {"Nguyễn Văn An": ["Chủ tịch UBND tỉnh"], "Trần Thị Bình": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_a_form_with_the_name_and_the_post_on_labelled_lines(officials):
+    got = officials("Họ tên: Nguyễn Văn An\nChức vụ: Chủ tịch UBND xã Tân Lập\n")
+    assert got == {"Nguyễn Văn An": ["Chủ tịch UBND xã Tân Lập"]}

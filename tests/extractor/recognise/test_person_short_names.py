@@ -1,4 +1,4 @@
-"""PERSON: a given name written alone after a title and its organisation, or after an honorific
+"""PERSON: a name ends before a title; a given name written alone after a title and its organisation, or after an honorific
 where the word segmenter glued it to the next verb, is the person already named in full; and a
 one-syllable word after 'tỉnh' is no province."""
 
@@ -30,3 +30,8 @@ def test_a_given_name_alone_is_not_enough(extractor, text):
 def test_a_one_syllable_name_after_tinh_is_no_province(extractor):
     text = "Ông Nguyễn Văn Công đến thăm. Phó Chủ tịch UBND tỉnh Công cho biết sẽ hỗ trợ."
     assert "UBND tỉnh Công" not in spans(extractor, text, "ORGANIZATION")
+
+
+def test_a_name_ends_before_the_title_in_the_next_column(extractor):
+    text = "Nguyễn Văn An\tChủ tịch UBND tỉnh\nTrần Thị Bình\tPhó Chủ tịch UBND tỉnh\n"
+    assert spans(extractor, text, "PERSON") == ["Nguyễn Văn An", "Trần Thị Bình"]
