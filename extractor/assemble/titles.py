@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vnextract.extractor.lexicon import country_names, place_end, record_title_words
+from vnextract.extractor.lexicon import country_names, is_name_shaped, place_end, record_title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
@@ -32,8 +32,9 @@ _LOWER_CASE = re.compile(rf"(?:(?:nguyên|cựu|tân|quyền|phó)\s|(?:{'|'.joi
 
 _BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|với|được|cũng|vừa|thì|nhằm|để|về|kiêm|đồng|làm|"
                        r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi|ông|bà|chúc|nói|nhấn|khẳng|yêu|trao|tặng|thăm|gửi|trả|"
-                       r"mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày)(?!\w))"
-                       r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,8}")
+                       r"mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày|tới|tham|đều|thừa|ra|lên|vào|"
+                       r"huyện|tỉnh|quận|xã|phường|thị xã|thành phố)(?!\w))"
+                       r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,6}")
 _OFFICE_WORDS = (" ban", " phòng", " khoa")
 # Heads of a unit that news names after the title without its type word ("Vụ trưởng Địa phương").
 _UNIT_HEADS = ("vụ trưởng", "vụ phó", "cục trưởng", "cục phó", "viện trưởng", "bộ trưởng", "thứ trưởng")
@@ -84,7 +85,7 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
             elif body:
                 end = body.end()
             elif end == m.end() and _names_its_office(word, text, end) and (named := _BAN_NAME.match(text, end)):
-                end = named.end()                       # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
+                end = _before_a_name(text, m.end(), named.end())   # "Trưởng ban Dân vận Tỉnh ủy", "Trưởng phòng Tổ chức cán bộ"
                 if (party := _PARTY_BODY.search(text, m.end(), end)) is not None:
                     end = party.end()                   # "Trưởng ban Kinh tế Trung ương | chúc mừng …"
                 other = record_title_words().search(text, m.end(), end)
@@ -124,6 +125,21 @@ def _title_words_in(text: str) -> Iterator[re.Match[str]]:
         else:
             yield m
             position = m.end()
+
+
+_CAPITALISED_WORDS = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t][A-ZĐÀ-Ỹ][^\W\d_]*)+")
+
+
+def _before_a_name(text: str, start: int, end: int) -> int:
+    """An office's name ends before a person's name written after it ('Bộ trưởng Tài nguyên và Môi
+    trường | Mai Ái Trực'), even one the recognisers missed."""
+    for run in _CAPITALISED_WORDS.finditer(text, start, end):
+        words = run.group(0).split()
+        for k in range(len(words) - 1):
+            if any(is_name_shaped(words[k:k + size]) for size in (4, 3, 2)):
+                cut = run.start() + len(" ".join(words[:k]))
+                return max(start, cut)
+    return end
 
 
 def _names_its_office(word: str, text: str, end: int) -> bool:

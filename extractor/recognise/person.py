@@ -256,6 +256,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 name, cue = run, "title"                   # "Phó Chủ tịch UBND tỉnh Công nhấn mạnh", after "Nguyễn Văn Công"
             if not name:
                 continue
+            name = _after_country(countries, country_starts, name)
+            if not name:
+                continue                                   # "Đại sứ Lào tại Việt Nam Thongsavanh …": "Nam" is the country's
             start, end = name[0].start(), name[-1].end()
             if (roman := _ROMAN.match(text, end)) and not surface_is_caps(text, start, end):
                 end = roman.end()                          # "Elizabeth II"
@@ -292,6 +295,16 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 given.add(name[-1].group(0))
         mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
+
+
+def _after_country(countries: list[tuple[int, int]], starts: list[int], name: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The name without the tail of a country's name it begins with; nothing when one word is left of a
+    longer name."""
+    k = bisect_right(starts, name[0].start()) - 1
+    if k < 0 or not countries[k][0] < name[0].start() < countries[k][1]:
+        return name
+    rest = [t for t in name if t.start() >= countries[k][1]]
+    return rest if len(rest) >= 2 else []
 
 
 def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -253,3 +253,19 @@ def test_a_table_of_names_and_titles_in_columns(officials):
 def test_a_form_with_the_name_and_the_post_on_labelled_lines(officials):
     got = officials("Họ tên: Nguyễn Văn An\nChức vụ: Chủ tịch UBND xã Tân Lập\n")
     assert got == {"Nguyễn Văn An": ["Chủ tịch UBND xã Tân Lập"]}
+
+
+def test_an_office_name_ends_before_the_verbs_after_it(officials):
+    got = officials("Phó Thủ tướng Lê Văn Tâm, Trưởng Ban Chỉ đạo 389 quốc gia tới tham dự và phát biểu.")
+    assert got == {"Lê Văn Tâm": ["Phó Thủ tướng", "Trưởng Ban Chỉ đạo 389 quốc gia"]}
+
+
+def test_an_office_name_ends_before_a_name_written_after_it(officials):
+    got = officials("Cùng dự có các Bộ trưởng Tài nguyên và Môi trường Mai Ái Trực và Bộ trưởng Xây dựng Nguyễn Hồng Quân.")
+    assert got["Nguyễn Hồng Quân"] == ["Bộ trưởng Xây dựng"]
+    assert all("Mai Ái Trực" not in t for titles in got.values() for t in titles)
+
+
+def test_an_ambassador_named_after_the_country_he_serves_in(officials):
+    got = officials("Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane dự lễ.")
+    assert got == {"Thongsavanh Phomvihane": ["Đại sứ Lào tại Việt Nam"]}
