@@ -89,7 +89,8 @@ def find_titles(text: str, organisations: list[Mention], person_starts: frozense
                 if (party := _PARTY_BODY.search(text, m.end(), end)) is not None:
                     end = party.end()                   # "Trưởng ban Kinh tế Trung ương | chúc mừng …"
                 other = record_title_words().search(text, m.end(), end)
-                if other is not None and (other.start() > m.end() + 1 or not word.casefold().endswith(_OFFICE_WORDS)):
+                if other is not None and other.group(0)[0].isupper() and (
+                        other.start() > m.end() + 1 or not word.casefold().endswith(_OFFICE_WORDS)):
                     end = other.start()                 # "… Ban Thời sự | làm Phó Tổng giám đốc …": a second title
                     while end > m.end() and text[end - 1] in " ,-–(":
                         end -= 1
@@ -138,7 +139,9 @@ def _before_a_name(text: str, start: int, end: int) -> int:
         for k in range(len(words) - 1):
             if any(is_name_shaped(words[k:k + size]) for size in (4, 3, 2)):
                 cut = run.start() + len(" ".join(words[:k]))
-                return max(start, cut)
+                while cut > start and text[cut - 1] in " \t-–,":
+                    cut -= 1
+                return cut
     return end
 
 

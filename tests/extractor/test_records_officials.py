@@ -269,3 +269,14 @@ def test_an_office_name_ends_before_a_name_written_after_it(officials):
 def test_an_ambassador_named_after_the_country_he_serves_in(officials):
     got = officials("Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane dự lễ.")
     assert got == {"Thongsavanh Phomvihane": ["Đại sứ Lào tại Việt Nam"]}
+
+
+def test_a_unit_head_right_before_a_name(officials):
+    got = officials("Dưới sự chỉ đạo của Bộ trưởng Mai Văn Trực, ngành đã tạo bước đột phá. Theo Thứ trưởng Đặng Hùng Võ, "
+                    "người dân quan tâm đến giá đất.")
+    assert got == {"Mai Văn Trực": ["Bộ trưởng"], "Đặng Hùng Võ": ["Thứ trưởng"]}
+
+
+def test_a_lower_case_title_word_inside_an_office_name_stays_in_it(officials):
+    got = officials("Theo Trưởng ban Công tác đại biểu Nguyễn Thị Thanh, cơ cấu đã được xác định.")
+    assert got == {"Nguyễn Thị Thanh": ["Trưởng ban Công tác đại biểu"]}
