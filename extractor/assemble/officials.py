@@ -40,7 +40,9 @@ _NOT_IN_BODY = frozenset({"là", "và", "cho", "với", "đã", "được", "cù
                           "chị", "em", "các", "những", "của"})
 _APPOINTED = re.compile(r"\s*,?\s+(?:sang |được bổ nhiệm |được bầu )?(?:làm|giữ chức(?: vụ)?)\s+\Z")
 _PLURAL = re.compile(r"(?<!\w)(?:các|những|nhiều|hai|ba|\d+)\s+\Z", re.IGNORECASE)
-_COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:hiện|nay|từng|trước đây|trước đó|nguyên) (?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
+_COPULA_AFTER = re.compile(r"\s*,?\s+(?:(?:người )?(?:hiện|nay|từng|đang|trước đây|trước đó|nguyên) "
+                           r"(?:là|giữ chức(?: vụ)?|giữ các chức vụ:?)|"
+                           r"(?:với|trên) (?:cương vị|tư cách)(?: là)?|"
                            r"là|làm|giữ chức(?: vụ)?|"
                            r"được bổ nhiệm (?:làm |giữ chức(?: vụ)? )?|được bầu (?:làm |giữ chức(?: vụ)? )?|"
                            r"được bầu giữ chức|nhận nhiệm vụ)\s*\Z")

@@ -280,3 +280,9 @@ def test_a_unit_head_right_before_a_name(officials):
 def test_a_lower_case_title_word_inside_an_office_name_stays_in_it(officials):
     got = officials("Theo Trưởng ban Công tác đại biểu Nguyễn Thị Thanh, cơ cấu đã được xác định.")
     assert got == {"Nguyễn Thị Thanh": ["Trưởng ban Công tác đại biểu"]}
+
+
+def test_a_post_after_nguoi_tung_la_or_voi_cuong_vi(officials):
+    got = officials("Ông Đặng Quốc Khánh, người từng là Chủ tịch UBND tỉnh Hà Giang, phát biểu. Bà Lê Thị Thu, với cương vị "
+                    "Trưởng ban Dân vận Tỉnh ủy, chủ trì buổi làm việc.")
+    assert got == {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Giang"], "Lê Thị Thu": ["Trưởng ban Dân vận Tỉnh ủy"]}
