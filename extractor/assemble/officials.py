@@ -319,8 +319,10 @@ def officials_from_links(index: DocumentIndex, links: list[Link]) -> list[Record
         record = merged.setdefault(key, {"titles": {}, "persons": {}, "sentences": {}})
         record["persons"][link.person.start, link.person.end] = None
         entry = record["titles"].setdefault(_title_key(title), [title, link.title, {}])
-        entry[2][link.title.start, link.title.end] = None
+        if title == entry[0]:                           # evidence of a title is where it is written so
+            entry[2][link.title.start, link.title.end] = None
         record["sentences"][index.sentence(link.person.start)] = None
+        record["sentences"][index.sentence(link.title.start)] = None   # a table's next line, the next sentence
     records = []
     for key, record in merged.items():
         folded = list(record["titles"])

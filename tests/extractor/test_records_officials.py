@@ -286,3 +286,19 @@ def test_a_post_after_nguoi_tung_la_or_voi_cuong_vi(officials):
     got = officials("Ông Đặng Quốc Khánh, người từng là Chủ tịch UBND tỉnh Hà Giang, phát biểu. Bà Lê Thị Thu, với cương vị "
                     "Trưởng ban Dân vận Tỉnh ủy, chủ trì buổi làm việc.")
     assert got == {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Giang"], "Lê Thị Thu": ["Trưởng ban Dân vận Tỉnh ủy"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Lê Văn Khánh sinh năm 1970, quê Hà Tĩnh. Ông từng giữ các chức vụ: Bí thư Huyện ủy Can Lộc, Phó Chủ tịch "
+    "UBND tỉnh Hà Tĩnh.",
+    "Ban Giám hiệu gồm:\n5\nThS. Lã Thu Thủy\nĐảng ủy viên, Trưởng phòng Tài chính - Kế toán\n",
+    "Tổng cục trưởng Tổng cục Tiêu chuẩn- Đo lường- Chất lượng Hà Minh Hiệp phát biểu. Ông Hà Minh Hiệp, "
+    "Tổng cục trưởng Tổng cục Tiêu chuẩn - Đo lường - Chất lượng cho biết thêm.",
+])
+def test_the_evidence_of_titles_read_away_from_the_name(text):
+    records = [r for r in Extractor(records=["official"]).extract(text).records if r.type == "official"]
+    assert records
+    for r in records:
+        for title, spans in zip(r.titles, r.evidence.titles, strict=True):
+            assert spans and all(title in text[s:e] for s, e in spans)
+            assert all(any(a <= s and e <= b for a, b in r.evidence.sentences) for s, e in spans)
