@@ -117,13 +117,17 @@ def title_words() -> re.Pattern[str]:
 # Positions that records read as titles but that the recognisers' title list leaves out (it shapes
 # the PERSON rules and the model's features, so it is not extended for records' sake).
 RECORD_TITLES = ("Tổng Biên tập", "Phó Ban", "Đảng ủy viên", "Đảng uỷ viên", "Chi ủy viên", "Quản đốc", "Vụ phó",
-                 "Cục phó", "Trưởng bộ môn", "Thư ký", "Tổ phó", "Tổng thống", "Nữ hoàng", "Chủ nhiệm", "Phó trưởng")
+                 "Cục phó", "Trưởng bộ môn", "Thư ký", "Tổ phó", "Tổng thống", "Nữ hoàng", "Chủ nhiệm", "Phó trưởng",
+                 "Chuyên viên", "Hiệu phó", "Giám đốc điều hành", "ĐBQH", "ĐB")
+
+_BIRTH_RANKS = frozenset({"Hoàng hậu", "Hoàng tử", "Công chúa", "Thái tử", "Hoàng thân", "Công tước", "Nữ công tước"})
 
 
 @cache
 def record_title_words() -> re.Pattern[str]:
-    """Title words with their modifiers, as title_words(), with RECORD_TITLES added."""
-    phrases = [*title_phrases(), *RECORD_TITLES]
+    """Title words with their modifiers, as title_words(), with RECORD_TITLES and the foreign offices
+    ("Tổng thống", "Vua", "Quốc vương") added; a royal's birth rank ("Hoàng tử", "Công chúa") is no post."""
+    phrases = [*title_phrases(), *RECORD_TITLES, *(t for t in foreign_titles() if t not in _BIRTH_RANKS)]
     return re.compile(rf"(?<![\w]){_TITLE_MODIFIER}(?:{alternation(phrases)})(?![\w])", re.IGNORECASE)
 
 
@@ -237,6 +241,8 @@ def place_end(text: str, position: int) -> int | None:
             if district:
                 return district.end()
         name = _place_name_end(text, after)
+        if name and typed.group("type").casefold() == "tỉnh" and len(text[name_start:name].split()) < 2:
+            return None                                # a province has two syllables or more: "tỉnh Công" is a man
         if name:
             return name
         if typed.group("type").upper().startswith("TP"):

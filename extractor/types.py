@@ -94,6 +94,17 @@ class SegmentedText:
     def _paragraph_starts(self) -> list[int]:
         return [start for start, _ in self.paragraphs]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_end(self, position: int) -> int:
+        """Where the sentence that holds `position` ends (the text's end outside every sentence)."""
+        k = bisect_right(self._sentence_starts, position) - 1
+        if k >= 0 and position < self.sentences[k][1]:
+            return self.sentences[k][1]
+        return len(self.text)
+
     def _paragraph(self, k: int) -> _ParagraphWords:
         if k not in self._words:
             tokens: list[Token] = []

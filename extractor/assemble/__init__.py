@@ -26,7 +26,7 @@ class Assembler:
 
 
 ASSEMBLERS = {
-    "official": Assembler(assemble_officials, frozenset({"PERSON", "ORGANIZATION", "PROVINCE"}), learned=True),
+    "official": Assembler(assemble_officials, frozenset({"PERSON", "ORGANIZATION", "PROVINCE", "AWARD"}), learned=True),
     "award": Assembler(assemble_awards,
                        frozenset({"AWARD", "PERSON", "ORGANIZATION", "PROVINCE", "DATE", "LEGAL_REF"}), learned=True),
     "percentage": Assembler(lambda index, _: assemble_percentages(index), frozenset({"PERCENT", "PROVINCE"})),

@@ -31,6 +31,8 @@ class DocumentIndex:
         self._full_persons, self._full_person_ends = persons, [m.end for m in persons]
         self._persons_by_end = sorted(self.by_label.get("PERSON", []), key=lambda m: m.end)
         self._person_ends = [m.end for m in self._persons_by_end]
+        self._awards_by_end = sorted(self.by_label.get("AWARD", []), key=lambda m: m.end)
+        self._award_ends = [m.end for m in self._awards_by_end]
         self.person_starts = frozenset(m.start for m in self.by_label.get("PERSON", []))
         self._sorted_person_starts = sorted(self.person_starts)
         self.titles: list[Title] = find_titles(self.text, self.by_label.get("ORGANIZATION", []), self.person_starts)
@@ -58,6 +60,12 @@ class DocumentIndex:
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
+    def starting_at(self, label: str, start: int) -> Mention | None:
+        """The longest mention of this label that starts at `start`."""
+        ms, starts = self.by_label.get(label, []), self._starts.get(label, [])
+        k = bisect_left(starts, start)
+        return ms[k] if k < len(starts) and starts[k] == start else None
+
     def top_level(self, labels: Iterable[str], start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end) that no longer one of these labels contains."""
         kept: list[Mention] = []
@@ -80,6 +88,11 @@ class DocumentIndex:
         """The person mention that ends last at or before `before`."""
         k = bisect_right(self._person_ends, before) - 1
         return self._persons_by_end[k] if k >= 0 else None
+
+    def last_award(self, before: int) -> Mention | None:
+        """The award mention that ends last at or before `before`."""
+        k = bisect_right(self._award_ends, before) - 1
+        return self._awards_by_end[k] if k >= 0 else None
 
     def person_ends_between(self, start: int, end: int) -> bool:
         """A person mention ends in (start, end]."""

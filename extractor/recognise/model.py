@@ -17,7 +17,7 @@ Each mention says why: "crf p=0.93".
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import re
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -27,7 +27,6 @@ from vnextract.extractor.lexicon import (
     after_house_number,
     cue_before,
     is_dateline,
-    is_name_shaped,
     is_place_name,
 )
 from vnextract.extractor.models import crf
@@ -45,12 +44,12 @@ def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEF
         spans = crf.recognise(doc, path=path)
     else:
         spans = crf.fill_gaps(doc, earlier, path=path, explaining=STRONG_RULE_SCORE if chosen.reads == "gaps" else 0.0)
-    person_starts = sorted(m.start for m in earlier if m.label == "PERSON")
-    return mentions(doc.text, spans, chosen, labels, person_starts=person_starts)
+    person_ends = {m.end: m.start for m in earlier if m.label == "PERSON"}
+    return mentions(doc.text, spans, chosen, labels, person_ends=person_ends)
 
 
 def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
-             labels: Iterable[str] = LABELS, *, person_starts: list[int] | None = None) -> list[Mention]:
+             labels: Iterable[str] = LABELS, *, person_ends: dict[int, int] | None = None) -> list[Mention]:
     """The model's spans as mentions, by the combination's rule; a PERSON right after a word that
     makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
     context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -")."""
@@ -65,11 +64,15 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
             continue                                   # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
         if s.label == "PERSON" and _not_a_person(text, s):
             continue
-        if s.label == "ORGANIZATION" and _swallows_a_person(text, s, person_starts or []):
-            continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam": a title, then the person
+        if s.label == "ORGANIZATION" and (_swallows_a_person(s, person_ends or {})
+                                          or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
+            continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))
     return out
+
+
+_ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a province's name has two syllables or more
 
 
 def _not_a_person(text: str, span: crf.Span) -> bool:
@@ -83,12 +86,12 @@ def _not_a_person(text: str, span: crf.Span) -> bool:
     return is_place_name(text[span.start:span.end]) and not cue_before(text, span.start)
 
 
-def _swallows_a_person(text: str, span: crf.Span, person_starts: list[int]) -> bool:
-    """The span runs on over a person the PERSON rules found, to its end: the rules' name is the
-    stronger evidence (their names are family names and capitalised syllables after a cue).
-    `person_starts` is sorted: only the persons starting inside the span are looked at."""
-    inside = person_starts[bisect_right(person_starts, span.start):bisect_left(person_starts, span.end)]
-    return any(is_name_shaped(text[k:span.end].split()) for k in inside)
+def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:
+    """The span runs on over a person the PERSON rules found, to its end ("UBND tỉnh Trần Văn Nam",
+    "Tổ chức Thương mại Thế giới Roberto Azevedo"): the rules' name (a family name and capitalised
+    syllables, or a name after a cue) is the stronger evidence. `person_ends`: end → start."""
+    start = person_ends.get(span.end)
+    return start is not None and start > span.start
 
 
 def score(p: float, thresholds: tuple[float, float]) -> float:

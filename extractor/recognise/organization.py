@@ -13,10 +13,12 @@ import re
 
 from vnextract.extractor.lexicon import (
     OrganisationLexicon,
+    district_names,
     is_name_shaped,
     is_vietnamese_syllable,
     organisation_lexicon,
     place_end,
+    province_at,
     title_spans,
 )
 from vnextract.extractor.types import Mention, SegmentedText
@@ -35,38 +37,50 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     and up to two lower-case words in a row that are not verbs or function words."""
     text = doc.text
     tokens, i = doc.word_at_or_after(position)
+    limit = doc.sentence_end(position)                 # a name never runs into the next sentence
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
+    previous_place = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[end:token.start]
-        if "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3:
+        if "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
             break
         word = token.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if taken and previous_title and _name_starts(text, token.start):
-            break                                      # "… Mặt trận Tổ quốc Việt Nam Phạm Thế Duyệt"
+        if taken and (previous_title or previous_place) and _name_starts(text, token.start):
+            break                                      # "… Mặt trận Tổ quốc Việt Nam Phạm Thế Duyệt", "… TP.HCM Lê Thanh Hải"
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
+            previous_place = word.isupper() and province_at(text, token.start) is not None
             syllables = word.split()
             proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
             if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
                 proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken:
-            previous_upper = previous_title = False
+            previous_upper = previous_title = previous_place = False
             proper = 0
         elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
         elif word[0].isalpha() and word.casefold() not in stop and lower_run < 2 and taken:
             lower_run += 1
-            end, previous_upper, previous_title = token.end, False, False
+            end, previous_upper, previous_title, previous_place = token.end, False, False, False
             proper = 0
         else:
             break
         taken += 1
         i += 1
     return _before_trailing_name(text, position, end)
+
+
+_PARTY_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)")
+
+
+def _person_not_place(text: str, position: int) -> bool:
+    """A person's name starts here, and no province or district does ('Hà Nội', 'Hoàng Mai' hold family names)."""
+    return (_name_starts(text, position) and province_at(text, position) is None
+            and district_names().match(text, position) is None)
 
 
 def _title_case(syllable: str) -> bool:
@@ -182,6 +196,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
+        if _PARTY_COMMITTEE.fullmatch(m.group(0)) and _person_not_place(text, after + 1):
+            continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
         if end > after:
             end = place_end(text, end) or end

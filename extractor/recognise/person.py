@@ -140,9 +140,10 @@ def _cue(text: str, position: int) -> str | None:
 
 
 def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
-    """Tokens up to the first word that cannot be part of a name ("… Thiện Chiều nay")."""
+    """Tokens up to the first word that cannot be part of a name ("… Thiện Chiều nay"), or that begins
+    a title ("Nguyễn Văn An⇥Chủ tịch UBND tỉnh" in a table)."""
     for k, t in enumerate(tokens):
-        if k and t.group(0) in _NOT_NAME_WORDS:
+        if k and (t.group(0) in _NOT_NAME_WORDS or title_words().match(t.string, t.start())):
             return tokens[:k]
     return tokens
 
@@ -191,6 +192,8 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
             if not tokens:
                 return None, cue
     if cue == "direct" and len(tokens) <= 4:
+        if title_words().match(doc.text, tokens[0].start()):
+            return None, cue                           # "các đồng chí Phó Bí thư Tỉnh ủy": a title, no name
         name = _shrink_to_word_end(doc, _usable(tokens), 1)
         return (name or None), cue                     # "ông Quý", "GS Báo", "bà T"
     if cue == "title" and len(tokens) == 1 and _given_name(doc, tokens[0]):
@@ -220,6 +223,20 @@ def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
     return not title_words().match(text, token.start())
 
 
+# Verbs of saying and doing that the word segmenter glues to a given name before them ("Công nhấn mạnh").
+_VERB_AFTER_NAME = re.compile(r" (?:nhấn mạnh|cho biết|cho rằng|khẳng định|phát biểu|đề nghị|yêu cầu|nói|chỉ đạo|"
+                              r"kết luận|lưu ý|chia sẻ|thông tin|trả lời|báo cáo|giải thích|hiện là|hiện|là|đã|vừa|cũng)(?!\w)")
+
+
+def _known_given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
+    """A given name already written with its family name, after an honorific or a title and its
+    organisation: a word of its own, or glued by the segmenter to the verb after it ("Hưng hiện")."""
+    if _given_name(doc, token):
+        return True
+    return bool(_VERB_AFTER_NAME.match(doc.text, token.end())) and is_vietnamese_syllable(token.group(0)) and not (
+        title_words().match(doc.text, token.start()) or province_at(doc.text, token.start()))
+
+
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
     lex = _lexicons()
@@ -229,14 +246,21 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     country_starts = [s for s, _ in countries]
     districts = district_spans(text)
     district_starts = [s for s, _ in districts]
+    given: set[str] = set()                            # the given names of the full names found so far
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
             doc.deadline.check("recognition (PERSON)")
             cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
+            if not name and cue in ("near", "direct") and len(run) == 1 and run[0].group(0) in given and _known_given_name(
+                    doc, run[0]):
+                name, cue = run, "title"                   # "Phó Chủ tịch UBND tỉnh Công nhấn mạnh", after "Nguyễn Văn Công"
             if not name:
                 continue
+            name = _after_country(countries, country_starts, name)
+            if not name:
+                continue                                   # "Đại sứ Lào tại Việt Nam Thongsavanh …": "Nam" is the country's
             start, end = name[0].start(), name[-1].end()
             if (roman := _ROMAN.match(text, end)) and not surface_is_caps(text, start, end):
                 end = roman.end()                          # "Elizabeth II"
@@ -273,11 +297,23 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
                    else "after a title or honorific")
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
+            if len(name) >= 2:
+                given.add(name[-1].group(0))
         mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
 
 
 _LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
+
+
+def _after_country(countries: list[tuple[int, int]], starts: list[int], name: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The name without the tail of a country's name it begins with; nothing when one word is left of a
+    longer name."""
+    k = bisect_right(starts, name[0].start()) - 1
+    if k < 0 or not countries[k][0] < name[0].start() < countries[k][1]:
+        return name
+    rest = [t for t in name if t.start() >= countries[k][1]]
+    return rest if len(rest) >= 2 else []
 
 
 def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

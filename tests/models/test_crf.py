@@ -216,8 +216,8 @@ def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
     person = text.index("Trần Văn Nam")
     spans = [crf.Span("ORGANIZATION", organisation, person + len("Trần Văn Nam"), 0.9)]
     combination = crf.Combination(floor=0.5, override=0.9)
-    assert model_recogniser.mentions(text, spans, combination, person_starts=[person]) == []
-    assert len(model_recogniser.mentions(text, spans, combination, person_starts=[])) == 1
+    assert model_recogniser.mentions(text, spans, combination, person_ends={person + len("Trần Văn Nam"): person}) == []
+    assert len(model_recogniser.mentions(text, spans, combination, person_ends={})) == 1
 
 
 def test_only_strong_rule_mentions_explain_a_capital_by_default():
