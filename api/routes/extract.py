@@ -48,11 +48,13 @@ def _labels_pattern() -> str:
     """A form's comma-separated labels, as a pattern of the OpenAPI document (the registry's labels,
     so an unknown one is a 422 the schema foretells)."""
     one = "|".join(re.escape(name) for name in REGISTRY.label_names())
-    return rf"^\s*(?:{one})(?:\s*,\s*(?:{one}))*\s*$"
+    return rf"^\s*(?:(?:{one})(?:\s*,\s*(?:{one}))*)?\s*$"
 
 
-def _form_labels(value: str | None) -> list[str] | None:
-    return None if value is None else [part.strip() for part in value.split(",") if part.strip()]
+def _form_labels(value: str) -> list[str] | None:
+    """The labels a form asks for; none written (the field left empty) means all."""
+    wanted = [part.strip() for part in value.split(",") if part.strip()]
+    return wanted or None
 
 
 def router(settings: Settings) -> APIRouter:
@@ -77,11 +79,11 @@ def router(settings: Settings) -> APIRouter:
                  responses=error_responses(*keyed, 400, 408, 413, 415, 422, 503, 504))
     async def extract_file(request: Request, extractor: ExtractorDep, settings: SettingsDep,
                            file: Annotated[UploadFile, File(description="the article")],
-                           date: Annotated[str | None, Form(max_length=100, description=(
+                           date: Annotated[str, Form(max_length=100, description=(
                                "the article's date, as meta.date ('2025-07-15', '2025-07', '2025', '20250715', "
-                               "'~2005-2006'): the province scheme and the year of dates written without one"))] = None,
-                           labels: Annotated[str | None, Form(pattern=labels_pattern, description=(
-                               "comma-separated labels to return (default: all)"))] = None) -> Any:
+                               "'~2005-2006'): the province scheme and the year of dates written without one"))] = "",
+                           labels: Annotated[str, Form(pattern=labels_pattern, description=(
+                               "comma-separated labels to return (empty: all)"))] = "") -> Any:
         wanted = _form_labels(labels)
         data = await file.read(settings.max_bytes + 1)
         if len(data) > settings.max_bytes:
