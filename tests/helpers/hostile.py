@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from functools import cache
 
-from tests.helpers.documents import make_docx
+from tests.helpers.documents import make_docx, raw_pdf
 
 MB = 1024 * 1024
 SENTENCE = "Sáng 18/12, UBND tỉnh Ninh Bình tổ chức hội nghị tổng kết; tỷ lệ hộ nghèo giảm còn 1,75%. "
@@ -51,20 +51,6 @@ def zeros_docx(size: int = 1024 * MB) -> bytes:
             for _ in range(size // MB):
                 member.write(block)
     return out.getvalue()
-
-
-def raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF from numbered object bodies (object 1 is the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def deep_page_tree_pdf(depth: int = 20_000) -> bytes:
