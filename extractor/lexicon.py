@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vnextract.extractor.normalise.unicode import fold_tones
 from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines, read_rows
@@ -131,9 +131,11 @@ def record_title_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){_TITLE_MODIFIER}(?:{alternation(phrases)})(?![\w])", re.IGNORECASE)
 
 
-def title_spans(text: str) -> list[tuple[int, int]]:
-    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc")."""
-    return [m.span() for m in title_words().finditer(text)]
+@lru_cache(maxsize=4)
+def title_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the title words alone are ("Phó Chủ tịch", "Giám đốc"). Two recognisers ask for the same
+    document's (ORGANIZATION and the model): the last few texts' answers are kept."""
+    return tuple(m.span() for m in title_words().finditer(text))
 
 
 @cache

@@ -222,7 +222,7 @@ def fill_gaps(doc: SegmentedText, mentions: list[Mention], *, path: str = str(DE
     _REACH characters around each such word (whole sentences cost twice as much); a span cut by a
     window's edge is dropped."""
     text = doc.text
-    covered = sorted([(m.start, m.end) for m in mentions if m.score >= explaining] + title_spans(text)
+    covered = sorted([(m.start, m.end) for m in mentions if m.score >= explaining] + list(title_spans(text))
                      + [m.span() for m in country_names().finditer(text)])
     starts = [c[0] for c in covered]
 
