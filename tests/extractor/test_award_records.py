@@ -237,3 +237,27 @@ def test_commemorative_medals_with_two_names_are_two_records(awards):
     found = awards("Ông Phan Văn Dũng được Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương \"Vì sự nghiệp xây dựng "
                    "tổ chức Công đoàn\", kỷ niệm chương \"Vì thế hệ trẻ\".")
     assert len(found) == 2 and {r.recipients[0] for r in found} == {"Phan Văn Dũng"}
+
+
+def test_an_office_and_the_body_it_heads_confer_one_award(awards):
+    text = ("Chủ tịch UBND tỉnh Kon Tum vừa tặng Bằng khen cho anh Y Sươn và anh A Blông vì đã dũng cảm cứu người. "
+            "Anh Y Sươn và anh A Blông được UBND tỉnh Kon Tum tặng bằng khen vào sáng nay.")
+    (award,) = awards(text)
+    assert award.recipients == ["Y Sươn", "A Blông"] and len(award.evidence.award) == 2
+    text = ("Xã Ea Tam được Chủ tịch tỉnh tặng Bằng khen. Ngày 2/5, Xã Ea Tam đón nhận Bằng khen của UBND tỉnh Đắk Lắk "
+            "vì thành tích xây dựng nông thôn mới.")
+    (award,) = awards(text)
+    assert award.recipients == ["Xã Ea Tam"]
+
+
+def test_the_state_stood_for_and_the_president_confer_one_order(awards):
+    text = ("Trường Đại học Cần Thơ đón nhận Huân chương Độc lập hạng Ba của Chủ tịch nước. Thay mặt lãnh đạo Đảng, "
+            "Nhà nước, Phó Thủ tướng Trần Lưu Quang trao Huân chương Độc lập hạng Ba cho Trường Đại học Cần Thơ.")
+    (award,) = awards(text)
+    assert award.recipients == ["Trường Đại học Cần Thơ"] and award.issuer_office == "Chủ tịch nước"
+
+
+def test_a_ministry_and_a_province_are_two_issuers(awards):
+    found = awards("Năm 2023, Trường THPT Lê Quý Đôn được Bộ trưởng Bộ Giáo dục và Đào tạo tặng Bằng khen; trường cũng "
+                   "được Chủ tịch UBND tỉnh Khánh Hòa tặng Bằng khen.")
+    assert len(found) == 2
