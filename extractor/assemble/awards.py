@@ -10,7 +10,8 @@ or its list, up to the next award, and when these are only a count ('cho 3 tập
 it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that names
 them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before
 'đón nhận' / 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/
-'đồng chí' the person last named; right after the award. What describes a recipient is not one: a
+'đồng chí' the person last named; right after the award. A body's type word alone ('cho công ty', 'cho
+bệnh viện') is the body last named with it. What describes a recipient is not one: a
 bracket, a title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An
 award described ('… là phần thưởng cao quý') or counted ('402 Huân chương các loại') gives no record.
 The issuer: 'của X' after the award, 'được X tặng', 'Thay mặt X, … trao', the office or body right
@@ -49,6 +50,7 @@ _OF = re.compile(r"\s+(?:của|do)\s+")
 # A closing quotation mark ends the recipients too: '"… trao bằng khen cho 2 cá nhân này", bà H. cho biết'.
 _CLAUSE_END = re.compile(r"[.;:\n”]|\"(?=\s*[,.;:!?])|\s(?:vì|về|do|đã|đạt|có thành tích|nhân dịp|trong|tại|năm \d|"
                          r"giai đoạn|vào|theo|nhằm|để|là)\b")
+_TRAILING_AND = re.compile(r"[\s,]+(?:và|cùng)\Z")
 _SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
 _GENERIC = re.compile(
     r"^(?:\d+|một số|nhiều|các|những|mỗi|hơn|có)\b|^(?:đơn vị|cá nhân|tập thể|thành phố|tỉnh|đảng viên|học sinh|"
@@ -56,6 +58,9 @@ _GENERIC = re.compile(
 # Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
 _COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
                          r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+# A body's type word alone refers back to the body last named with it: '… tặng Cờ thi đua cho công ty', 'cho nhà trường'.
+_BACK_REFERENCE = re.compile(r"(?:nhà\s+)?(công ty|tổng công ty|bệnh viện|trường|tập đoàn|ngân hàng|hợp tác xã|viện|"
+                             r"trung tâm|nhà máy|học viện)(?:\s+(?:này|nói trên|trên))?", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 # A count of recipients ('2 cá nhân', 'hai sinh viên', 'các tập thể và cá nhân sau'): no recipient by itself.
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
@@ -197,6 +202,12 @@ def _split_phrase(index: DocumentIndex, start: int, end: int) -> list[tuple[int,
         while e > s and text[e - 1] in _STRIP + " ":
             e -= 1
         piece = text[s:e]
+        back = _BACK_REFERENCE.fullmatch(piece)
+        if back:
+            body = index.last_body(back.group(1).casefold(), s)
+            if body is not None:
+                out.append((body.start, body.end))
+            continue
         if (piece and (piece[0].isupper() or _COLLECTIVE.match(piece)) and not _GENERIC.search(piece)
                 and not _is_count(text, s, e) and len(piece.split()) <= 8 and not _junk(piece) and not _AWARD_WORD.match(piece)):
             out.append((s, e))
@@ -378,6 +389,9 @@ def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int,
     end = end_match.start() if end_match else limit
     while end > m.end() and text[end - 1] in " ,":
         end -= 1
+    joined = _TRAILING_AND.search(text, m.end(), end)
+    if joined:
+        end = joined.start()                        # 'cho công ty và Bằng khen cho …': the 'và' joins the next award
     return (m.end(), end) if end > m.end() else None
 
 

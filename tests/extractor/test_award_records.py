@@ -261,3 +261,24 @@ def test_a_ministry_and_a_province_are_two_issuers(awards):
     found = awards("Năm 2023, Trường THPT Lê Quý Đôn được Bộ trưởng Bộ Giáo dục và Đào tạo tặng Bằng khen; trường cũng "
                    "được Chủ tịch UBND tỉnh Khánh Hòa tặng Bằng khen.")
     assert len(found) == 2
+
+
+def test_a_bodys_type_word_alone_refers_back_to_the_body_last_named(awards):
+    text = ("Sáng 5/6, Công ty Cổ phần Xi măng Bỉm Sơn kỷ niệm 45 năm thành lập. Dịp này, Tổng Công ty Xi măng Việt Nam "
+            "tặng Cờ thi đua cho công ty và Bằng khen cho 12 cá nhân.")
+    (award,) = awards(text)
+    assert (award.award, award.recipients) == ("Cờ thi đua", ["Công ty Cổ phần Xi măng Bỉm Sơn"])
+    assert award.issuer == "Tổng Công ty Xi măng Việt Nam"
+    text = ("Bệnh viện Đa khoa tỉnh Hà Tĩnh tổ chức lễ kỷ niệm Ngày Thầy thuốc Việt Nam. Giám đốc Sở Y tế Hà Tĩnh trao "
+            "Giấy khen của Sở Y tế cho bệnh viện.")
+    (award,) = awards(text)
+    assert award.recipients == ["Bệnh viện Đa khoa tỉnh Hà Tĩnh"]
+
+
+def test_a_type_word_with_no_body_named_before_gives_no_recipient(awards):
+    assert awards("Dịp này, Sở Giáo dục và Đào tạo tỉnh Lào Cai tặng Giấy khen cho nhà trường.") == []
+
+
+def test_a_recipient_phrase_ends_before_the_and_that_joins_the_next_award(awards):
+    found = awards("Nhân dịp này, Bộ Tư pháp tặng Cờ thi đua cho ngành tư pháp và Bằng khen cho Phòng Tư pháp huyện Bảo Yên.")
+    assert _pairs(found) == [("Bằng khen", "Phòng Tư pháp huyện Bảo Yên"), ("Cờ thi đua", "ngành tư pháp")]
