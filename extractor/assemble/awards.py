@@ -13,7 +13,8 @@ them ('Đó là …'); the list after an award that ends its sentence with a col
 'đồng chí' the person last named; right after the award. A body's type word alone ('cho công ty', 'cho
 bệnh viện') is the body last named with it. What describes a recipient is not one: a
 bracket, a title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An
-award described ('… là phần thưởng cao quý') or counted ('402 Huân chương các loại') gives no record.
+award described ('… là phần thưởng cao quý'), counted ('402 Huân chương các loại') or handed back ('trả lại Bằng khen
+cho ban tổ chức') gives no record.
 The issuer: 'của X' after the award, 'được X tặng', 'Thay mặt X, … trao', the office or body right
 before the verb, or the one of the award before it in the clause. Mentions of one conferral are
 merged afterwards (conferrals.py).
@@ -111,6 +112,9 @@ _LOCATIVE = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ|kinh phí|chi phí|dự to
 _BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+"
                          r"(?:tập thể|cá nhân|trường hợp|đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|"
                          r"cán bộ|chiến sĩ|doanh nghiệp|xã|thôn|hồ sơ|tác giả|tác phẩm|công trình)(?!\w)", re.IGNORECASE)
+# An award handed back ('trả lại Bằng khen cho ban tổ chức'): whom it goes back to does not receive it.
+_RETURNED = re.compile(r"(?<!\w)(?:trả lại|gửi trả|gửi trả lại|hoàn trả|hoàn trả lại|nộp lại|trao trả|trả)\s+(?:cả\s+|các\s+)?\Z",
+                       re.IGNORECASE)
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?:và)?[\s,;]*")
@@ -545,6 +549,7 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
     before_start = max(s_start, first.start - WINDOW)
     status = status_of(text[max(s_start, first.start - _STATUS_REACH):first.start])
     if (_COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start)
+            or _RETURNED.search(text, max(s_start, first.start - 40), first.start)
             or ((described := _DESCRIBED.match(text, last.end, s_end)) and described.group("next").islower())):
         return Reading(award, (s_start, s_end), [], None, status, counted=True)
     recipients: list[tuple[int, int]] = []

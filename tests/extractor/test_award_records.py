@@ -282,3 +282,11 @@ def test_a_type_word_with_no_body_named_before_gives_no_recipient(awards):
 def test_a_recipient_phrase_ends_before_the_and_that_joins_the_next_award(awards):
     found = awards("Nhân dịp này, Bộ Tư pháp tặng Cờ thi đua cho ngành tư pháp và Bằng khen cho Phòng Tư pháp huyện Bảo Yên.")
     assert _pairs(found) == [("Bằng khen", "Phòng Tư pháp huyện Bảo Yên"), ("Cờ thi đua", "ngành tư pháp")]
+
+
+def test_an_award_handed_back_gives_no_record(awards):
+    assert awards("Sau những tranh cãi, nhà văn Trần Quang Vinh đã trả lại Bằng khen cho Ban tổ chức Giải thưởng Văn học "
+                  "Sông Hồng.") == []
+    assert awards("Ông Lê Văn Hòa quyết định gửi trả Giấy khen cho UBND huyện Thạch Thất.") == []
+    (award,) = awards("Năm 2022, Chủ tịch UBND huyện Thạch Thất trao Giấy khen cho ông Lê Văn Hòa.")
+    assert award.recipients == ["Lê Văn Hòa"]
