@@ -1,23 +1,21 @@
 """Award records: the award, its recipients (coordinated ones split), the issuer, and whether it
 was granted, proposed or something else (revoked, planned, criteria).
 
-For each award mention, every person, organisation and province in its sentence (within a window),
-and the phrases the structured rules read as recipients, are candidate recipients; a learned scorer
-(features.py, models/records/) keeps those it believes. The rules are one of its features, and the
-fallback when no model is shipped. They read, in this order: the holder named right after an
-honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A'); the recipients after 'cho'/'tặng' following the award
-or its list, up to the next award, and when these are only a count ('cho 3 tập thể'), the list after
-it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that names
-them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before
-'đón nhận' / 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/
-'đồng chí' the person last named; right after the award. A body's type word alone ('cho công ty', 'cho
-bệnh viện') is the body last named with it. What describes a recipient is not one: a
-bracket, a title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An
-award described ('… là phần thưởng cao quý'), counted ('402 Huân chương các loại') or handed back ('trả lại Bằng khen
-cho ban tổ chức') gives no record.
-The issuer: 'của X' after the award, 'được X tặng', 'Thay mặt X, … trao', the office or body right
-before the verb, or the one of the award before it in the clause. Mentions of one conferral are
-merged afterwards (conferrals.py).
+For each award mention, every person, organisation and province in its sentence (within a window), and the phrases
+the structured rules read as recipients, are candidate recipients; a learned scorer (features.py, models/records/)
+keeps those it believes. The rules are one of its features, and the fallback when no model is shipped. They read,
+in this order: the holder named right after an honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A'); the recipients after
+'cho'/'tặng' following the award or its list, up to the next award, and when these are only a count ('cho 3 tập
+thể'), the list after it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that
+names them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before 'đón nhận'
+/ 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/ 'đồng chí' the person last
+named; right after the award. A body's type word alone ('cho công ty', 'cho bệnh viện') is the body last named with
+it, a local unit's ('…; thôn được …') the unit last named. What describes a recipient is not one: a bracket, a
+title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An award described ('… là phần
+thưởng cao quý'), counted ('402 Huân chương các loại') or handed back ('trả lại Bằng khen cho ban tổ chức') gives
+no record. The issuer: 'của X' after the award, 'được X tặng' (or 'công nhận'), 'Thay mặt X, … trao', the office or
+body right before the verb, or the one of the award before it in the clause. Mentions of one conferral are merged
+afterwards (conferrals.py).
 """
 
 from __future__ import annotations
@@ -41,7 +39,8 @@ _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen t�
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
-    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
+    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*"
+    r"(?:" + _GRANT_VERB + r"|công nhận(?:\s+(?:là|đạt))?)" +
     r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"|được\s+công nhận(?:\s+(?:là|đạt))?|(?:đạt|giành)(?:\s+được)?"
     r"(?=\s+danh hiệu)))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
@@ -62,6 +61,10 @@ _COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|độ
 # A body's type word alone refers back to the body last named with it: '… tặng Cờ thi đua cho công ty', 'cho nhà trường'.
 _BACK_REFERENCE = re.compile(r"(?:nhà\s+)?(công ty|tổng công ty|bệnh viện|trường|tập đoàn|ngân hàng|hợp tác xã|viện|"
                              r"trung tâm|nhà máy|học viện)(?:\s+(?:này|nói trên|trên))?", re.IGNORECASE)
+# A local unit's type word alone, as a subject, refers back to the unit last named: 'thôn Đông Yên …; thôn được …'.
+_UNIT_WORD = re.compile(r"thôn|xã|bản|ấp|phường|làng|khu phố|tổ dân phố", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\s+([^\W\d_]+)")
+_UNIT_NAME_WORDS = 4
 _COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 # A count of recipients ('2 cá nhân', 'hai sinh viên', 'các tập thể và cá nhân sau'): no recipient by itself.
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
@@ -455,12 +458,19 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     if not kept:
         if index.within(ENTITY_KINDS, lower, upper):
             return []
-        clause_start = max(text.rfind(",", lower, verb) + 1, lower)
+        clause_start = max(text.rfind(",", lower, verb) + 1, text.rfind(";", lower, verb) + 1, lower)
         phrase = text[clause_start:verb].strip()
         start = verb - len(text[clause_start:verb].lstrip())
         end = start + len(phrase)
         if _BARE_COUNT.search(phrase) or (phrase and _is_count(text, start, end)):
             return None
+        unit = _UNIT_WORD.fullmatch(phrase)
+        if unit:                                    # '…; thôn được UBND huyện công nhận …': the village last named
+            named = _last_unit(index, unit.group(0).casefold(), start)
+            return [named] if named else []
+        head = _UNIT_WORD.match(phrase)
+        if head and _name_end(text, start + head.end()) == end:
+            return [(start, end)]                   # 'thôn Tân Lập được … công nhận …', as written
         words = phrase.split()
         if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
             return [(start, end)]
@@ -516,6 +526,28 @@ def _office(index: DocumentIndex, start: int, end: int) -> tuple[int, int]:
     if person is not None and person < end and any(c.isupper() for c in index.text[start:person]):
         end = _rstrip(index.text, start, person, " ,-–")
     return start, end
+
+
+def _last_unit(index: DocumentIndex, word: str, before: int) -> tuple[int, int] | None:
+    """The last '<word> <Name>' written within WINDOW before `before` ('thôn Đông Yên'), in any case."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?=\s)", re.IGNORECASE)
+    found = None
+    for m in pattern.finditer(index.text, max(0, before - WINDOW), before):
+        end = _name_end(index.text, m.end())
+        if end > m.end():
+            found = (m.start(), end)
+    return found
+
+
+def _name_end(text: str, position: int) -> int:
+    """End of the capitalised words right after `position` (at most four: a village's, a commune's name)."""
+    end = position
+    for _ in range(_UNIT_NAME_WORDS):
+        m = _UNIT_WORDS.match(text, end)
+        if not m or not m.group(1)[0].isupper():
+            break
+        end = m.end()
+    return end
 
 
 def _holder(index: DocumentIndex, last: Mention, sentence_end: int) -> list[tuple[int, int]]:

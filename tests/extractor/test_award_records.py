@@ -290,3 +290,20 @@ def test_an_award_handed_back_gives_no_record(awards):
     assert awards("Ông Lê Văn Hòa quyết định gửi trả Giấy khen cho UBND huyện Thạch Thất.") == []
     (award,) = awards("Năm 2022, Chủ tịch UBND huyện Thạch Thất trao Giấy khen cho ông Lê Văn Hòa.")
     assert award.recipients == ["Lê Văn Hòa"]
+
+
+def test_a_title_recognised_by_an_office_names_its_issuer(awards):
+    (award,) = awards("Năm 2023, Trường Tiểu học Kim Đồng được UBND tỉnh Phú Thọ công nhận danh hiệu Tập thể lao động "
+                      "xuất sắc.")
+    assert (award.recipients, award.issuer, award.status) == (["Trường Tiểu học Kim Đồng"], "UBND tỉnh Phú Thọ", "granted")
+
+
+def test_a_local_units_type_word_alone_refers_back_to_the_unit_last_named(awards):
+    (award,) = awards("Bản Na Sang có 120 hộ dân, đời sống còn nhiều khó khăn. Năm 2022, bản được UBND huyện Mường Chà "
+                      "tặng Giấy khen.")
+    assert award.recipients == ["Bản Na Sang"]
+    (award,) = awards("Xã Ea Tam đạt chuẩn nông thôn mới; xã được Chủ tịch UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Xã Ea Tam"]
+    (award,) = awards("Năm 2023, thôn Tân Lập được UBND huyện Yên Lập công nhận danh hiệu Thôn văn hóa.")
+    assert award.recipients == ["thôn Tân Lập"]
+    assert awards("Năm 2022, bản được UBND huyện Mường Chà tặng Giấy khen vì thành tích giữ rừng.") == []
