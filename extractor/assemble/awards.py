@@ -466,8 +466,8 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
             return None
         unit = _UNIT_WORD.fullmatch(phrase)
         if unit:                                    # '…; thôn được UBND huyện công nhận …': the village last named
-            named = _last_unit(index, unit.group(0).casefold(), start)
-            return [named] if named else []
+            last = _last_unit(index, unit.group(0).casefold(), start)
+            return [last] if last else []
         head = _UNIT_WORD.match(phrase)
         if head and _name_end(text, start + head.end()) == end:
             return [(start, end)]                   # 'thôn Tân Lập được … công nhận …', as written
