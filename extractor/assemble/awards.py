@@ -1,21 +1,21 @@
 """Award records: the award, its recipients (coordinated ones split), the issuer, and whether it
 was granted, proposed or something else (revoked, planned, criteria).
 
-For each award mention, every person, organisation and province in its sentence (within a window),
-and the phrases the structured rules read as recipients, are candidate recipients; a learned scorer
-(features.py, models/records/) keeps those it believes. The rules are one of its features, and the
-fallback when no model is shipped. They read, in this order: the holder named right after an
-honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A'); the recipients after 'cho'/'tặng' following the award
-or its list, up to the next award, and when these are only a count ('cho 3 tập thể'), the list after
-it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that names
-them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before
-'đón nhận' / 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/
-'đồng chí' the person last named; right after the award. What describes a recipient is not one: a
-bracket, a title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An
-award described ('… là phần thưởng cao quý') or counted ('402 Huân chương các loại') gives no record.
-The issuer: 'của X' after the award, 'được X tặng', 'Thay mặt X, … trao', the office or body right
-before the verb, or the one of the award before it in the clause. Mentions of one conferral are
-merged afterwards (conferrals.py).
+For each award mention, every person, organisation and province in its sentence (within a window), and the phrases
+the structured rules read as recipients, are candidate recipients; a learned scorer (features.py, models/records/)
+keeps those it believes. The rules are one of its features, and the fallback when no model is shipped. They read,
+in this order: the holder named right after an honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A'); the recipients after
+'cho'/'tặng' following the award or its list, up to the next award, and when these are only a count ('cho 3 tập
+thể'), the list after it ('3 tập thể: A, B', the lines of a list or a table after 'sau:') or the next sentence that
+names them ('Đó là …'); the list after an award that ends its sentence with a colon; the subject before 'đón nhận'
+/ 'được … tặng', with those coordinated with it ('A, B và C được tặng'), for 'Ông'/'Bà'/ 'đồng chí' the person last
+named; right after the award. A body's type word alone ('cho công ty', 'cho bệnh viện') is the body last named with
+it, a local unit's ('…; thôn được …') the unit last named. What describes a recipient is not one: a bracket, a
+title's organisation, a body after 'của'/'thuộc'/'tại', a person's unit, a place. An award described ('… là phần
+thưởng cao quý'), counted ('402 Huân chương các loại') or handed back ('trả lại Bằng khen cho ban tổ chức') gives
+no record. The issuer: 'của X' after the award, 'được X tặng' (or 'công nhận'), 'Thay mặt X, … trao', the office or
+body right before the verb, or the one of the award before it in the clause. Mentions of one conferral are merged
+afterwards (conferrals.py).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen t�
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
-    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*" + _GRANT_VERB +
+    r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*"
+    r"(?:" + _GRANT_VERB + r"|công nhận(?:\s+(?:là|đạt))?)" +
     r"|(?:đón nhận|(?<!công )nhận|được\s+" + _GRANT_VERB + r"|được\s+công nhận(?:\s+(?:là|đạt))?|(?:đạt|giành)(?:\s+được)?"
     r"(?=\s+danh hiệu)))" + _COUNT, re.IGNORECASE)
 _GIVE_VERB = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|cũng\s+)*" + _GRANT_VERB + _COUNT, re.IGNORECASE)
@@ -49,6 +50,7 @@ _OF = re.compile(r"\s+(?:của|do)\s+")
 # A closing quotation mark ends the recipients too: '"… trao bằng khen cho 2 cá nhân này", bà H. cho biết'.
 _CLAUSE_END = re.compile(r"[.;:\n”]|\"(?=\s*[,.;:!?])|\s(?:vì|về|do|đã|đạt|có thành tích|nhân dịp|trong|tại|năm \d|"
                          r"giai đoạn|vào|theo|nhằm|để|là)\b")
+_TRAILING_AND = re.compile(r"[\s,]+(?:và|cùng)\Z")
 _SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
 _GENERIC = re.compile(
     r"^(?:\d+|một số|nhiều|các|những|mỗi|hơn|có)\b|^(?:đơn vị|cá nhân|tập thể|thành phố|tỉnh|đảng viên|học sinh|"
@@ -56,6 +58,13 @@ _GENERIC = re.compile(
 # Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
 _COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
                          r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+# A body's type word alone refers back to the body last named with it: '… tặng Cờ thi đua cho công ty', 'cho nhà trường'.
+_BACK_REFERENCE = re.compile(r"(?:nhà\s+)?(công ty|tổng công ty|bệnh viện|trường|tập đoàn|ngân hàng|hợp tác xã|viện|"
+                             r"trung tâm|nhà máy|học viện)(?:\s+(?:này|nói trên|trên))?", re.IGNORECASE)
+# A local unit's type word alone, as a subject, refers back to the unit last named: 'thôn Đông Yên …; thôn được …'.
+_UNIT_WORD = re.compile(r"thôn|xã|bản|ấp|phường|làng|khu phố|tổ dân phố", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\s+([^\W\d_]+)")
+_UNIT_NAME_WORDS = 4
 _COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 # A count of recipients ('2 cá nhân', 'hai sinh viên', 'các tập thể và cá nhân sau'): no recipient by itself.
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
@@ -106,6 +115,9 @@ _LOCATIVE = re.compile(r"(?<!\w)(?:(?:buổi\s+)?lễ|kinh phí|chi phí|dự to
 _BARE_COUNT = re.compile(r"(?<!\w)(?:\d[\d.,]*|hàng trăm|hàng nghìn|hàng chục|nhiều|hơn \d[\d.,]*)\s+"
                          r"(?:tập thể|cá nhân|trường hợp|đơn vị|lượt|người|hộ|gia đình|đảng viên|học sinh|giáo viên|"
                          r"cán bộ|chiến sĩ|doanh nghiệp|xã|thôn|hồ sơ|tác giả|tác phẩm|công trình)(?!\w)", re.IGNORECASE)
+# An award handed back ('trả lại Bằng khen cho ban tổ chức'): whom it goes back to does not receive it.
+_RETURNED = re.compile(r"(?<!\w)(?:trả lại|gửi trả|gửi trả lại|hoàn trả|hoàn trả lại|nộp lại|trao trả|trả)\s+(?:cả\s+|các\s+)?\Z",
+                       re.IGNORECASE)
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?:và)?[\s,;]*")
@@ -197,6 +209,12 @@ def _split_phrase(index: DocumentIndex, start: int, end: int) -> list[tuple[int,
         while e > s and text[e - 1] in _STRIP + " ":
             e -= 1
         piece = text[s:e]
+        back = _BACK_REFERENCE.fullmatch(piece)
+        if back:
+            body = index.last_body(back.group(1).casefold(), s)
+            if body is not None:
+                out.append((body.start, body.end))
+            continue
         if (piece and (piece[0].isupper() or _COLLECTIVE.match(piece)) and not _GENERIC.search(piece)
                 and not _is_count(text, s, e) and len(piece.split()) <= 8 and not _junk(piece) and not _AWARD_WORD.match(piece)):
             out.append((s, e))
@@ -378,6 +396,9 @@ def _clause_after(index: DocumentIndex, position: int, limit: int) -> tuple[int,
     end = end_match.start() if end_match else limit
     while end > m.end() and text[end - 1] in " ,":
         end -= 1
+    joined = _TRAILING_AND.search(text, m.end(), end)
+    if joined:
+        end = joined.start()                        # 'cho công ty và Bằng khen cho …': the 'và' joins the next award
     return (m.end(), end) if end > m.end() else None
 
 
@@ -437,12 +458,19 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     if not kept:
         if index.within(ENTITY_KINDS, lower, upper):
             return []
-        clause_start = max(text.rfind(",", lower, verb) + 1, lower)
+        clause_start = max(text.rfind(",", lower, verb) + 1, text.rfind(";", lower, verb) + 1, lower)
         phrase = text[clause_start:verb].strip()
         start = verb - len(text[clause_start:verb].lstrip())
         end = start + len(phrase)
         if _BARE_COUNT.search(phrase) or (phrase and _is_count(text, start, end)):
             return None
+        unit = _UNIT_WORD.fullmatch(phrase)
+        if unit:                                    # '…; thôn được UBND huyện công nhận …': the village last named
+            last = _last_unit(index, unit.group(0).casefold(), start)
+            return [last] if last else []
+        head = _UNIT_WORD.match(phrase)
+        if head and _name_end(text, start + head.end()) == end:
+            return [(start, end)]                   # 'thôn Tân Lập được … công nhận …', as written
         words = phrase.split()
         if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
             return [(start, end)]
@@ -500,6 +528,28 @@ def _office(index: DocumentIndex, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_unit(index: DocumentIndex, word: str, before: int) -> tuple[int, int] | None:
+    """The last '<word> <Name>' written within WINDOW before `before` ('thôn Đông Yên'), in any case."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?=\s)", re.IGNORECASE)
+    found = None
+    for m in pattern.finditer(index.text, max(0, before - WINDOW), before):
+        end = _name_end(index.text, m.end())
+        if end > m.end():
+            found = (m.start(), end)
+    return found
+
+
+def _name_end(text: str, position: int) -> int:
+    """End of the capitalised words right after `position` (at most four: a village's, a commune's name)."""
+    end = position
+    for _ in range(_UNIT_NAME_WORDS):
+        m = _UNIT_WORDS.match(text, end)
+        if not m or not m.group(1)[0].isupper():
+            break
+        end = m.end()
+    return end
+
+
 def _holder(index: DocumentIndex, last: Mention, sentence_end: int) -> list[tuple[int, int]]:
     """The person named right after an honorary title ('Nghệ sĩ Ưu tú Nguyễn Văn A', 'NSND, đạo diễn B')."""
     gap = _HOLDER_GAP.match(index.text, last.end, sentence_end)
@@ -531,6 +581,7 @@ def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple
     before_start = max(s_start, first.start - WINDOW)
     status = status_of(text[max(s_start, first.start - _STATUS_REACH):first.start])
     if (_COUNTED_AWARD.search(text, max(s_start, first.start - 40), first.start)
+            or _RETURNED.search(text, max(s_start, first.start - 40), first.start)
             or ((described := _DESCRIBED.match(text, last.end, s_end)) and described.group("next").islower())):
         return Reading(award, (s_start, s_end), [], None, status, counted=True)
     recipients: list[tuple[int, int]] = []

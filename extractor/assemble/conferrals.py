@@ -2,7 +2,8 @@
 động' and 'Anh hùng Lao động thời kỳ đổi mới' alike; a mention without a class, or without the quoted
 name of a commemorative medal, joins the one it is given elsewhere), the same recipient (a person's
 short and full names joined; a body with or without its abbreviation, 'BV Nhi Trung ương' and 'Bệnh
-viện (BV) Nhi Trung ương'), a compatible issuer and the same status are merged, every mention kept as
+viện (BV) Nhi Trung ương'), a compatible issuer (unstated, or one authority: an office and the
+body it heads, the State and its President) and the same status are merged, every mention kept as
 evidence; then the normalised fields: type and class, each recipient's kind and province, the issuer
 as a canonical office, the date and the decision cited."""
 
@@ -29,6 +30,11 @@ _OFFICES = [
 ]
 _PEOPLES_COMMITTEE = re.compile(r"(?:Ủy|Uỷ) ban [Nn]hân dân")
 _PEOPLES_COUNCIL = re.compile(r"Hội đồng [Nn]hân dân")
+# The head of a body confers in its name: 'Chủ tịch UBND tỉnh X' and 'UBND tỉnh X', 'Bộ trưởng Bộ Y tế' and 'Bộ Y tế',
+# 'Chủ tịch tỉnh' (the chairman of the provincial committee) and 'UBND tỉnh X' are one authority.
+_HEAD_OF = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Tổng Giám đốc|Chủ nhiệm|Trưởng ban|Tổng cục trưởng|"
+                      r"Cục trưởng|Hiệu trưởng)\s+(?=\S)", re.IGNORECASE)
+_LOCAL_HEAD = re.compile(r"^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\b", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"\s*:?\s*[\"“]([^\"”\n]{1,80})[\"”]")     # Kỷ niệm chương "Vì sự nghiệp …"
 _BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
 # Abbreviated heads of bodies, as news writes them ('BV Nhi Trung ương'), for comparing recipients.
@@ -114,7 +120,7 @@ def merge_conferrals(index: DocumentIndex, conferrals: list[Conferral]) -> list[
         for i in sorted(members, key=lambda i: (classes[i] is None, named[i] is None, issuers[i] is None, i)):
             for n, (root, cls, name, issuer) in enumerate(merged):
                 if (_compatible(cls, classes[i]) and _compatible(name, named[i])
-                        and _compatible(issuer and issuer.casefold(), issuers[i] and issuers[i].casefold())):  # type: ignore[union-attr]
+                        and same_authority(issuer, issuers[i])):
                     groups.union(root, i)
                     merged[n] = (root, cls or classes[i], name or named[i], issuer or issuers[i])
                     break
@@ -129,6 +135,30 @@ def merge_conferrals(index: DocumentIndex, conferrals: list[Conferral]) -> list[
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
+
+
+def authority(office: str | None) -> str | None:
+    """The body an issuer's office confers for, case-folded: 'Chủ tịch UBND tỉnh X' → 'ubnd tỉnh x', 'Chủ tịch tỉnh' →
+    'ubnd tỉnh', 'Bộ trưởng Bộ Y tế' → 'bộ y tế'; the President confers the State's orders ('Nhà nước' → 'chủ tịch nước')."""
+    if not office:
+        return None
+    if office in ("Nhà nước", "Chủ tịch nước"):
+        return "chủ tịch nước"
+    body = _HEAD_OF.sub("", office) if not office.casefold().startswith("chủ tịch nước") else office
+    if body != office and _LOCAL_HEAD.match(body):
+        body = "UBND " + body                       # 'Chủ tịch tỉnh', 'Chủ tịch huyện X': of the people's committee
+    return body.casefold()
+
+
+def same_authority(a: str | None, b: str | None) -> bool:
+    """Issuers of one conferral: either unstated, or one authority, one named more fully ('UBND tỉnh' and 'UBND tỉnh X')."""
+    if a is None or b is None:
+        return True
+    x, y = authority(a), authority(b)
+    if x is None or y is None:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return longer == shorter or longer.startswith(shorter + " ")
 
 
 def _record(index: DocumentIndex, names: NameIndex, mentions: list[Conferral], offices: list[str | None],

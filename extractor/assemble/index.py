@@ -31,6 +31,8 @@ class DocumentIndex:
         self._full_persons, self._full_person_ends = persons, [m.end for m in persons]
         self._persons_by_end = sorted(self.by_label.get("PERSON", []), key=lambda m: m.end)
         self._person_ends = [m.end for m in self._persons_by_end]
+        self._bodies_by_end = sorted(self.by_label.get("ORGANIZATION", []), key=lambda m: m.end)
+        self._body_ends = [m.end for m in self._bodies_by_end]
         self._awards_by_end = sorted(self.by_label.get("AWARD", []), key=lambda m: m.end)
         self._award_ends = [m.end for m in self._awards_by_end]
         self.person_starts = frozenset(m.start for m in self.by_label.get("PERSON", []))
@@ -88,6 +90,17 @@ class DocumentIndex:
         """The person mention that ends last at or before `before`."""
         k = bisect_right(self._person_ends, before) - 1
         return self._persons_by_end[k] if k >= 0 else None
+
+    def last_body(self, head: str, before: int) -> Mention | None:
+        """The organisation named last, ending at or before `before` and within WINDOW of it, whose name begins with
+        the word(s) `head` (case-folded): what 'công ty', 'bệnh viện' refer back to."""
+        k = bisect_right(self._body_ends, before) - 1
+        while k >= 0 and self._bodies_by_end[k].end >= before - WINDOW:
+            m = self._bodies_by_end[k]
+            if m.text.casefold().startswith(head + " "):
+                return m
+            k -= 1
+        return None
 
     def last_award(self, before: int) -> Mention | None:
         """The award mention that ends last at or before `before`."""

@@ -28,6 +28,18 @@ _NUMBERED = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}\s+(?:số\s+)?[A-Z]?\d+(?![\
 _NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
+# A function word that is part of a fixed phrase in a body's name: 'Văn phòng Điều phối nông thôn mới tỉnh X'.
+_FIXED_PAIRS = frozenset({("nông thôn", "mới")})
+_PLACE_WORDS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường"})
+
+
+def _fixed_pair(previous: str, word: str, nxt: str) -> bool:
+    """`word` ends a fixed phrase of a name, before a place, a capital or punctuation ('nông thôn mới tỉnh X', not
+    'nông thôn mới mở …' where 'mới' is an adverb)."""
+    return ((previous.casefold(), word.casefold()) in _FIXED_PAIRS
+            and (not nxt[:1].isalpha() or nxt[:1].isupper() or nxt.casefold() in _PLACE_WORDS))
+
+
 _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|tịch|kỳ|sâm)\b)")
 
 
@@ -63,7 +75,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             proper = 0
         elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
-        elif word[0].isalpha() and word.casefold() not in stop and lower_run < 2 and taken:
+        elif word[0].isalpha() and lower_run < 2 and taken and (
+                word.casefold() not in stop or _fixed_pair(tokens[i - 1].text, word, nxt)):
             lower_run += 1
             end, previous_upper, previous_title, previous_place = token.end, False, False, False
             proper = 0

@@ -237,3 +237,73 @@ def test_commemorative_medals_with_two_names_are_two_records(awards):
     found = awards("Ông Phan Văn Dũng được Tổng Liên đoàn Lao động Việt Nam tặng Kỷ niệm chương \"Vì sự nghiệp xây dựng "
                    "tổ chức Công đoàn\", kỷ niệm chương \"Vì thế hệ trẻ\".")
     assert len(found) == 2 and {r.recipients[0] for r in found} == {"Phan Văn Dũng"}
+
+
+def test_an_office_and_the_body_it_heads_confer_one_award(awards):
+    text = ("Chủ tịch UBND tỉnh Kon Tum vừa tặng Bằng khen cho anh Y Sươn và anh A Blông vì đã dũng cảm cứu người. "
+            "Anh Y Sươn và anh A Blông được UBND tỉnh Kon Tum tặng bằng khen vào sáng nay.")
+    (award,) = awards(text)
+    assert award.recipients == ["Y Sươn", "A Blông"] and len(award.evidence.award) == 2
+    text = ("Xã Ea Tam được Chủ tịch tỉnh tặng Bằng khen. Ngày 2/5, Xã Ea Tam đón nhận Bằng khen của UBND tỉnh Đắk Lắk "
+            "vì thành tích xây dựng nông thôn mới.")
+    (award,) = awards(text)
+    assert award.recipients == ["Xã Ea Tam"]
+
+
+def test_the_state_stood_for_and_the_president_confer_one_order(awards):
+    text = ("Trường Đại học Cần Thơ đón nhận Huân chương Độc lập hạng Ba của Chủ tịch nước. Thay mặt lãnh đạo Đảng, "
+            "Nhà nước, Phó Thủ tướng Trần Lưu Quang trao Huân chương Độc lập hạng Ba cho Trường Đại học Cần Thơ.")
+    (award,) = awards(text)
+    assert award.recipients == ["Trường Đại học Cần Thơ"] and award.issuer_office == "Chủ tịch nước"
+
+
+def test_a_ministry_and_a_province_are_two_issuers(awards):
+    found = awards("Năm 2023, Trường THPT Lê Quý Đôn được Bộ trưởng Bộ Giáo dục và Đào tạo tặng Bằng khen; trường cũng "
+                   "được Chủ tịch UBND tỉnh Khánh Hòa tặng Bằng khen.")
+    assert len(found) == 2
+
+
+def test_a_bodys_type_word_alone_refers_back_to_the_body_last_named(awards):
+    text = ("Sáng 5/6, Công ty Cổ phần Xi măng Bỉm Sơn kỷ niệm 45 năm thành lập. Dịp này, Tổng Công ty Xi măng Việt Nam "
+            "tặng Cờ thi đua cho công ty và Bằng khen cho 12 cá nhân.")
+    (award,) = awards(text)
+    assert (award.award, award.recipients) == ("Cờ thi đua", ["Công ty Cổ phần Xi măng Bỉm Sơn"])
+    assert award.issuer == "Tổng Công ty Xi măng Việt Nam"
+    text = ("Bệnh viện Đa khoa tỉnh Hà Tĩnh tổ chức lễ kỷ niệm Ngày Thầy thuốc Việt Nam. Giám đốc Sở Y tế Hà Tĩnh trao "
+            "Giấy khen của Sở Y tế cho bệnh viện.")
+    (award,) = awards(text)
+    assert award.recipients == ["Bệnh viện Đa khoa tỉnh Hà Tĩnh"]
+
+
+def test_a_type_word_with_no_body_named_before_gives_no_recipient(awards):
+    assert awards("Dịp này, Sở Giáo dục và Đào tạo tỉnh Lào Cai tặng Giấy khen cho nhà trường.") == []
+
+
+def test_a_recipient_phrase_ends_before_the_and_that_joins_the_next_award(awards):
+    found = awards("Nhân dịp này, Bộ Tư pháp tặng Cờ thi đua cho ngành tư pháp và Bằng khen cho Phòng Tư pháp huyện Bảo Yên.")
+    assert _pairs(found) == [("Bằng khen", "Phòng Tư pháp huyện Bảo Yên"), ("Cờ thi đua", "ngành tư pháp")]
+
+
+def test_an_award_handed_back_gives_no_record(awards):
+    assert awards("Sau những tranh cãi, nhà văn Trần Quang Vinh đã trả lại Bằng khen cho Ban tổ chức Giải thưởng Văn học "
+                  "Sông Hồng.") == []
+    assert awards("Ông Lê Văn Hòa quyết định gửi trả Giấy khen cho UBND huyện Thạch Thất.") == []
+    (award,) = awards("Năm 2022, Chủ tịch UBND huyện Thạch Thất trao Giấy khen cho ông Lê Văn Hòa.")
+    assert award.recipients == ["Lê Văn Hòa"]
+
+
+def test_a_title_recognised_by_an_office_names_its_issuer(awards):
+    (award,) = awards("Năm 2023, Trường Tiểu học Kim Đồng được UBND tỉnh Phú Thọ công nhận danh hiệu Tập thể lao động "
+                      "xuất sắc.")
+    assert (award.recipients, award.issuer, award.status) == (["Trường Tiểu học Kim Đồng"], "UBND tỉnh Phú Thọ", "granted")
+
+
+def test_a_local_units_type_word_alone_refers_back_to_the_unit_last_named(awards):
+    (award,) = awards("Bản Na Sang có 120 hộ dân, đời sống còn nhiều khó khăn. Năm 2022, bản được UBND huyện Mường Chà "
+                      "tặng Giấy khen.")
+    assert award.recipients == ["Bản Na Sang"]
+    (award,) = awards("Xã Ea Tam đạt chuẩn nông thôn mới; xã được Chủ tịch UBND tỉnh tặng Bằng khen.")
+    assert award.recipients == ["Xã Ea Tam"]
+    (award,) = awards("Năm 2023, thôn Tân Lập được UBND huyện Yên Lập công nhận danh hiệu Thôn văn hóa.")
+    assert award.recipients == ["thôn Tân Lập"]
+    assert awards("Năm 2022, bản được UBND huyện Mường Chà tặng Giấy khen vì thành tích giữ rừng.") == []

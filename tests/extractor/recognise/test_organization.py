@@ -59,6 +59,10 @@ from tests.extractor.helpers import spans
     # a district's name is the organisation's, even when it holds a family name
     ("Công an quận Bắc Từ Liêm đã tạm giữ đối tượng.", ["Công an quận Bắc Từ Liêm"]),
     ("UBND quận Hải Châu tổ chức hội nghị tổng kết.", ["UBND quận Hải Châu"]),
+    # 'nông thôn mới' (the new-countryside programme) is one phrase of a name, whose place follows it
+    ("Thủ tướng tặng Bằng khen cho Văn phòng Điều phối nông thôn mới tỉnh Hà Tĩnh.",
+     ["Văn phòng Điều phối nông thôn mới tỉnh Hà Tĩnh"]),
+    ("Trung tâm Dịch vụ nông thôn mới mở thêm chi nhánh.", ["Trung tâm Dịch vụ nông thôn"]),
 ])
 def test_organisations(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
