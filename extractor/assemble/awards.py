@@ -321,7 +321,11 @@ def _listed_after(index: DocumentIndex, position: int, sentence_end: int) -> lis
     if not cue or cue.end() == position:
         return []
     if text[cue.end():sentence_end].strip():
-        return _list_items(index, cue.end(), min(sentence_end, cue.end() + 4 * WINDOW))
+        end = min(sentence_end, cue.end() + 4 * WINDOW)
+        following = index.within(("AWARD",), cue.end(), end)
+        if following:
+            end = following[0].start                # '… cho 3 tập thể: A, B; tặng Cờ thi đua cho C': the next conferral's
+        return _list_items(index, cue.end(), end)
     if not text[position:cue.end()].rstrip().endswith(":"):
         return []
     return _listed_lines(index, cue.end())

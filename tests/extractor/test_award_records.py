@@ -307,3 +307,17 @@ def test_a_local_units_type_word_alone_refers_back_to_the_unit_last_named(awards
     (award,) = awards("Năm 2023, thôn Tân Lập được UBND huyện Yên Lập công nhận danh hiệu Thôn văn hóa.")
     assert award.recipients == ["thôn Tân Lập"]
     assert awards("Năm 2022, bản được UBND huyện Mường Chà tặng Giấy khen vì thành tích giữ rừng.") == []
+
+
+# --- classes read on the unannotated genre articles (round 4) ----------------------------------------------------------
+
+def test_a_list_after_a_count_ends_before_the_next_conferral(awards):
+    found = awards("Giám đốc Sở Y tế tặng Bằng khen cho 2 tập thể: Bệnh viện Đa khoa tỉnh Lạng Sơn, Trung tâm Y tế huyện "
+                   "Cao Lộc; tặng Giấy khen cho Trạm Y tế xã Hợp Thành và ông Hoàng Văn Sơn.")
+    assert _pairs(found) == [("Bằng khen", "Bệnh viện Đa khoa tỉnh Lạng Sơn"), ("Bằng khen", "Trung tâm Y tế huyện Cao Lộc"),
+                             ("Giấy khen", "Hoàng Văn Sơn"), ("Giấy khen", "Trạm Y tế xã Hợp Thành")]
+    found = awards("Tại buổi lễ, Chủ tịch UBND tỉnh trao Cờ thi đua cho 3 đơn vị gồm Công an huyện Bảo Lâm, Công an huyện "
+                   "Bảo Lạc và Công an huyện Hà Quảng; trao Bằng khen cho bà Nông Thị Mai.")
+    assert ("Cờ thi đua", "Nông Thị Mai") not in _pairs(found)
+    assert ("Bằng khen", "Nông Thị Mai") in _pairs(found)
+
