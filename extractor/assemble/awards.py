@@ -21,7 +21,7 @@ afterwards (conferrals.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vnextract.extractor.assemble.conferrals import Conferral, merge_conferrals
 from vnextract.extractor.assemble.features import award_features
@@ -121,6 +121,12 @@ _RETURNED = re.compile(r"(?<!\w)(?:trả lại|gửi trả|gửi trả lại|ho�
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?:và)?[\s,;]*")
+# What may follow an award on a list before the next one, with no recipient of its own: its issuer, the year, a bracket.
+_CONTINUED = re.compile(r"(?:\s+(?:của|do)\s+[^,;:()\n]{1,60}?)?(?:\s*\(?(?:năm|các năm)\s+[\d\s,–-]+\)?|\s*\([^()\n]{0,30}\))*"
+                        r"\s*(?:,|và|,\s*và)\s*", re.IGNORECASE)
+# What opens a new item of a ';' list that confers nothing on anyone else: nothing, or its issuer with a verb.
+_SEGMENT_LEAD = re.compile(r"\s*(?:(?:(?!(?:cho|được|nhận)(?!\w))[^,;:.\n]){1,60}?\s+(?:đã\s+)?"
+                           r"(?:trao tặng|tặng thưởng|tặng|trao))?\s*", re.IGNORECASE)
 _GAP_VERB = re.compile(r"[;.]|(?<!\w)(?:tặng|trao|nhận|được|đề nghị|thu hồi)(?!\w)", re.IGNORECASE)
 # A phrase that refers elsewhere or holds a verb is no recipient: 'các cá nhân sau', '2 cá nhân này', 'đã có …'.
 _JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|được|đang|sẽ|là|cho biết|với)(?!\w)", re.IGNORECASE)
@@ -575,6 +581,27 @@ def _carried_issuer(index: DocumentIndex, awards: list[Mention], k: int, issuers
     return carried
 
 
+def _carried_recipients(index: DocumentIndex, awards: list[Mention], k: int, previous: Reading,
+                        reading: Reading) -> list[tuple[int, int]]:
+    """The subject of the award before, for an award that goes on the same list with no recipient of its own: 'X
+    nhận Huân chương … năm 2019; Cờ thi đua của Chính phủ năm 2020; UBND tỉnh tặng Bằng khen …', '… năm 2019 và Giấy
+    khen năm 2021'."""
+    if reading.recipients or reading.counted or previous.counted or previous.sentence != reading.sentence:
+        return []
+    earlier = awards[k - 1]
+    if not previous.recipients or any(end > earlier.start for _, end in previous.recipients):
+        return []                                   # only a subject written before the list carries over
+    text = index.text
+    cut = text.rfind(";", earlier.end, awards[k].start)
+    if cut == -1:
+        return previous.recipients if _CONTINUED.fullmatch(text, earlier.end, awards[k].start) else []
+    if _GAP_VERB.search(text, earlier.end, cut) or not _SEGMENT_LEAD.fullmatch(text, cut + 1, awards[k].start):
+        return []
+    if index.within(("PERSON", "PROVINCE"), cut, awards[k].start):
+        return []
+    return previous.recipients
+
+
 def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple[int, int],
                issuers: dict[int, tuple[int, int] | None] | None = None) -> Reading:
     """The rules' reading of award `k`: recipients, issuer, status."""
@@ -665,8 +692,12 @@ def award_readings(index: DocumentIndex, with_features: bool = True) -> list[tup
     chains = _chains(awards, index)
     out = []
     issuers: dict[int, tuple[int, int] | None] = {}
+    previous: Reading | None = None
     for k in range(len(awards)):
         reading = read_award(index, awards, k, chains[k], issuers)
+        if previous is not None and (carried := _carried_recipients(index, awards, k, previous, reading)):
+            reading = replace(reading, recipients=carried)
+        previous = reading
         out.append((reading, candidates_of(index, reading, with_features)))
     return out
 

@@ -321,3 +321,24 @@ def test_a_list_after_a_count_ends_before_the_next_conferral(awards):
     assert ("Cờ thi đua", "Nông Thị Mai") not in _pairs(found)
     assert ("Bằng khen", "Nông Thị Mai") in _pairs(found)
 
+
+def test_the_subject_carries_to_the_next_items_of_a_list_of_awards(awards):
+    found = awards("Nhà trường đã vinh dự nhận Huân chương Lao động hạng Ba năm 2019 của Chủ tịch nước; Cờ thi đua của "
+                   "Chính phủ năm 2020; Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo năm 2021.")
+    assert _pairs(found) == [("Bằng khen", "Nhà trường"), ("Cờ thi đua", "Nhà trường"),
+                             ("Huân chương Lao động hạng Ba", "Nhà trường")]
+    found = awards("Trung tâm Y tế huyện Tân Yên đã được trao tặng các phần thưởng cao quý: Bằng khen của Thủ tướng Chính "
+                   "phủ; UBND tỉnh tặng Cờ thi đua năm 2018 và Giấy khen năm 2020.")
+    assert _pairs(found) == [("Bằng khen", "Trung tâm Y tế huyện Tân Yên"), ("Cờ thi đua", "Trung tâm Y tế huyện Tân Yên"),
+                             ("Giấy khen", "Trung tâm Y tế huyện Tân Yên")]
+    (award,) = [r for r in awards("Ông Lê Văn Nam được tặng Bằng khen năm 2019 và Giấy khen năm 2021.") if r.award == "Giấy khen"]
+    assert award.recipients == ["Lê Văn Nam"]
+
+
+def test_an_item_with_its_own_recipients_or_a_count_takes_no_subject_from_before(awards):
+    found = awards("Hợp tác xã Tân Phú được tặng Bằng khen của Chủ tịch UBND tỉnh; 5 cá nhân được tặng Giấy khen của Chủ "
+                   "tịch UBND huyện.")
+    assert _pairs(found) == [("Bằng khen", "Hợp tác xã Tân Phú")]
+    found = awards("Hợp tác xã Tân Phú được tặng Bằng khen của Chủ tịch UBND tỉnh; Giám đốc Sở trao Giấy khen cho 5 cá nhân.")
+    assert _pairs(found) == [("Bằng khen", "Hợp tác xã Tân Phú")]
+
