@@ -36,7 +36,7 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|(?<!quá )(?<!chư�
 _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
                     re.IGNORECASE)
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
-_COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
+_COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s*:|\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
     r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*"
@@ -58,6 +58,8 @@ _GENERIC = re.compile(
 # Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
 _COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
                          r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+_NOT_COLLECTIVE = re.compile(r"trường hợp|tổ chức|ban tổ chức|ban giám khảo|đội ngũ", re.IGNORECASE)
+_HAS_PART = re.compile(r"\d|(?<!\w)(?:có|gồm|trong đó)(?!\w)", re.IGNORECASE)
 # A body's type word alone refers back to the body last named with it: '… tặng Cờ thi đua cho công ty', 'cho nhà trường'.
 _BACK_REFERENCE = re.compile(r"(?:nhà\s+)?(công ty|tổng công ty|bệnh viện|trường|tập đoàn|ngân hàng|hợp tác xã|viện|"
                              r"trung tâm|nhà máy|học viện)(?:\s+(?:này|nói trên|trên))?", re.IGNORECASE)
@@ -84,6 +86,8 @@ _ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|n
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"
                       r"(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
+_COUNTED_PRONOUN = re.compile(r"(?<!\w)(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều|một số)\s+\Z",
+                              re.IGNORECASE)
 _NAME_SYLLABLE = re.compile(r"[^\W\d_]+ \Z")
 _FILLER = (r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|(?:[Qq]uyết định|QĐ)(?:\s+số)?(?:\s+\d[\w/.-]*)?)(?!\w))*"
            r"\s*")
@@ -455,6 +459,8 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     pronoun = _PRONOUN.search(text, lower, verb)
     if pronoun and pronoun.group(0)[0].isupper() and (name := _NAME_SYLLABLE.search(text, lower, pronoun.start())):
         pronoun = None if name.group(0)[0].isupper() else pronoun   # 'Đông Anh được …': a name's last syllable
+    if pronoun and _COUNTED_PRONOUN.search(text, max(lower, pronoun.start() - 12), pronoun.start()):
+        return None                                 # '01 đồng chí được … tặng …', 'hai ông được …': a bare count
     if pronoun:
         earlier = index.last_full_person(verb)
         return [(earlier.start, earlier.end)] if earlier else []
@@ -482,7 +488,10 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
         if head and _name_end(text, start + head.end()) == end:
             return [(start, end)]                   # 'thôn Tân Lập được … công nhận …', as written
         words = phrase.split()
-        if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
+        collective = (_COLLECTIVE.match(phrase) and not _NOT_COLLECTIVE.match(phrase)     # 'lực lượng Kiểm lâm được …',
+                      and not _HAS_PART.search(phrase))                                   # not 'thôn X có 96% hộ đạt …'
+        if (1 <= len(words) <= 6 and (words[0][0].isupper() or collective) and not _GENERIC.search(phrase)
+                and not _junk(phrase)):
             return [(start, end)]
         return []
     if _BARE_COUNT.search(text, kept[-1].end, verb):

@@ -342,3 +342,25 @@ def test_an_item_with_its_own_recipients_or_a_count_takes_no_subject_from_before
     found = awards("Hợp tác xã Tân Phú được tặng Bằng khen của Chủ tịch UBND tỉnh; Giám đốc Sở trao Giấy khen cho 5 cá nhân.")
     assert _pairs(found) == [("Bằng khen", "Hợp tác xã Tân Phú")]
 
+
+def test_a_defined_collective_in_lower_case_is_the_subject_that_receives(awards):
+    found = awards("Qua 50 năm xây dựng, lực lượng Kiểm lâm đã được Nhà nước trao tặng nhiều Huân chương Lao động, Cờ thi "
+                   "đua, Bằng khen của Thủ tướng Chính phủ.")
+    assert _pairs(found) == [("Bằng khen", "lực lượng Kiểm lâm"), ("Cờ thi đua", "lực lượng Kiểm lâm"),
+                             ("Huân chương Lao động", "lực lượng Kiểm lâm")]
+    assert awards("Năm 2022, thôn Khe Mạ có 90% hộ đạt danh hiệu Gia đình văn hóa.") == []
+
+
+def test_a_title_given_after_danh_hieu_and_a_colon(awards):
+    (award,) = awards("Với thành tích xuất sắc, Trường Tiểu học Hòa Bình được UBND tỉnh Thái Bình khen tặng danh hiệu: Tập "
+                      "thể lao động xuất sắc.")
+    assert (award.award, award.recipients, award.issuer) == ("Tập thể lao động xuất sắc", ["Trường Tiểu học Hòa Bình"],
+                                                             "UBND tỉnh Thái Bình")
+
+
+def test_a_count_before_a_pronoun_is_a_bare_count(awards):
+    assert awards("Trong nhiệm kỳ, ông Nguyễn Văn Tâm làm Bí thư Chi đoàn Thanh niên. Nhiều đoàn viên được khen ngợi, 01 "
+                  "đồng chí được Bộ trưởng Bộ Công Thương tặng Bằng khen.") == []
+    (award,) = awards("Ông Nguyễn Văn Tâm làm Bí thư Chi đoàn Thanh niên. Năm 2023, đồng chí được Bộ trưởng Bộ Công Thương "
+                      "tặng Bằng khen.")
+    assert award.recipients == ["Nguyễn Văn Tâm"]
