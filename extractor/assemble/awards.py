@@ -95,7 +95,10 @@ _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ
                            r"Nhà nước|Chính phủ)" + _FILLER + r"\Z")
 _ISSUER_GAP = re.compile(_FILLER)
 # 'Thay mặt lãnh đạo Đảng và Nhà nước, Thủ tướng … trao …': the issuer is whom the presenter stands for.
-_ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?:cho\s+)?(?:[Ll]ãnh đạo\s+)?(?P<who>Đảng, Nhà nước|[^,.;:\n]{2,60}?)\s*,")
+# 'Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy X trao …' too: the issuer is who delegated.
+_ON_BEHALF = re.compile(r"(?<!\w)(?:[Tt]hay mặt\s+(?:cho\s+)?(?:[Ll]ãnh đạo\s+)?|[Tt]hừa (?:ủy|uỷ) quyền\s+(?:của\s+)?)"
+                        r"(?P<who>(?:Đảng, Nhà nước|[^,.;:\n]{2,60}?)(?=\s*,)|"
+                        r"(?<=quyền của )(?:Chủ tịch nước|Thủ tướng Chính phủ|Thủ tướng)(?=\s+[A-ZĐ]))\s*,?")
 # An award described rather than conferred: 'Huân chương … là phần thưởng cao quý …'.
 _DESCRIBED = re.compile(r"\s*(?:[\"”][^\"”\n]{0,80}[\"”]\s*)?(?:là|được coi là|được xem là)\s+(?!(?:các\s+)?(?:đồng chí|ông|bà|"
                         r"anh|chị|em|tập thể|cá nhân|đơn vị|nhà giáo|nghệ sĩ)(?!\w))(?P<next>\w)")

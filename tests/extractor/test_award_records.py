@@ -364,3 +364,12 @@ def test_a_count_before_a_pronoun_is_a_bare_count(awards):
     (award,) = awards("Ông Nguyễn Văn Tâm làm Bí thư Chi đoàn Thanh niên. Năm 2023, đồng chí được Bộ trưởng Bộ Công Thương "
                       "tặng Bằng khen.")
     assert award.recipients == ["Nguyễn Văn Tâm"]
+
+
+def test_the_issuer_is_who_delegated_the_presenter(awards):
+    (award,) = awards("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong trao Huân chương Lao động hạng "
+                      "Ba cho Công ty Cổ phần Apatit Cam Đường.")
+    assert (award.recipients, award.issuer) == (["Công ty Cổ phần Apatit Cam Đường"], "Chủ tịch nước")
+    (award,) = awards("Thừa ủy quyền của Chủ tịch nước Phó Chủ tịch UBND tỉnh Lê Văn Hải trao Huân chương Lao động hạng Nhì "
+                      "cho ông Trần Văn Bình.")
+    assert (award.recipients, award.issuer) == (["Trần Văn Bình"], "Chủ tịch nước")
