@@ -72,8 +72,9 @@ _COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
                            r"chín|mười|vài|mấy|hàng chục|hàng trăm|hàng nghìn|các|những|nhiều|một số)\s+(?=\w)", re.IGNORECASE)
 # What introduces the list of recipients after a count: '… cho 3 tập thể: A, B, C', '… cho 2 cá nhân là …', 'gồm:'.
-_LIST_CUE = re.compile(r"\s*,?\s*(?:(?:(?:bao\s+)?gồm(?:\s+có)?|là|cụ thể(?:\s+là)?)\s*:?|(?:sau(?:\s+đây)?|như sau)?\s*:)\s*",
-                       re.IGNORECASE)
+# 'trong đó có' names some of those counted: '… cho 12 cá nhân, trong đó có ông A và bà B' (A and B are identifiable).
+_LIST_CUE = re.compile(r"\s*[,–-]?\s*(?:(?:(?:bao\s+)?gồm(?:\s+có)?|là|cụ thể(?:\s+là)?|trong đó(?:\s+có)?)\s*:?|"
+                       r"(?:sau(?:\s+đây)?|như sau)?\s*:)\s*", re.IGNORECASE)
 # The next sentence naming whom a count stood for: 'Đó là …', 'Theo đó, 2 sinh viên được khen thưởng gồm: …'.
 _NEXT_LIST_CUE = re.compile(r"\s*(?:(?:theo đó|cụ thể|trong đó)\s*,?\s*)?(?:đó là|đây là|họ là|gồm(?:\s+có)?|bao gồm)\s*:?\s*"
                             r"|[^.;\n]{0,80}?(?:gồm(?:\s+có)?|là)\s*:\s*", re.IGNORECASE)

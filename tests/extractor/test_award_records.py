@@ -373,3 +373,14 @@ def test_the_issuer_is_who_delegated_the_presenter(awards):
     (award,) = awards("Thừa ủy quyền của Chủ tịch nước Phó Chủ tịch UBND tỉnh Lê Văn Hải trao Huân chương Lao động hạng Nhì "
                       "cho ông Trần Văn Bình.")
     assert (award.recipients, award.issuer) == (["Trần Văn Bình"], "Chủ tịch nước")
+
+
+def test_those_named_after_trong_do_co_among_a_count_are_recipients(awards):
+    found = awards("Bộ trưởng Bộ Y tế tặng Huân chương Lao động hạng Ba cho Bệnh viện Đa khoa tỉnh Bắc Giang; tặng Bằng khen "
+                   "cho 12 cá nhân, trong đó có ông Trần Văn Hải (Giám đốc Sở Y tế) và bà Lê Thị Thu.")
+    assert _pairs(found) == [("Bằng khen", "Lê Thị Thu"), ("Bằng khen", "Trần Văn Hải"),
+                             ("Huân chương Lao động hạng Ba", "Bệnh viện Đa khoa tỉnh Bắc Giang")]
+    (award,) = awards("Chủ tịch UBND tỉnh tặng Bằng khen cho 15 tập thể - trong đó có Trường THPT Chu Văn An và Trường THCS "
+                      "Lê Lợi.")
+    assert award.recipients == ["Trường THPT Chu Văn An", "Trường THCS Lê Lợi"]
+    assert awards("Chủ tịch UBND tỉnh tặng Bằng khen cho 20 cá nhân, trong đó có 5 giáo viên và 3 cán bộ quản lý.") == []
