@@ -140,6 +140,9 @@ _GAP_VERB = re.compile(r"[;.]|(?<!\w)(?:tặng|trao|nhận|được|đề nghị
 _JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|được|đang|sẽ|là|cho biết|với)(?!\w)", re.IGNORECASE)
 _PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|\d+)\s+(?:đồng chí|ông|bà|anh|chị|em|cháu|học sinh|sinh viên|nghệ sĩ|"
                      r"đơn vị|tập thể|cá nhân)\s*:?\s*\Z", re.IGNORECASE)
+# A count and its cue before the first of a list: '4 vận động viên là A, B, C, D được tặng …'.
+_COUNTED_LIST = re.compile(r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d][^,.;:\n]{0,40}?\s+"
+                           r"(?:là|gồm(?:\s+có)?)\s*:?\s*\Z", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
 _LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
@@ -446,7 +449,8 @@ def _coordinated(index: DocumentIndex, found: list[Mention]) -> list[Mention]:
         chosen.insert(0, m)
     if len(chosen) > 1 and not _AND.search(index.text, chosen[-2].end, chosen[-1].start):
         first = chosen[0]
-        if not _PLURAL.search(index.text, max(0, first.start - 30), first.start):
+        if not (_PLURAL.search(index.text, max(0, first.start - 30), first.start)
+                or _COUNTED_LIST.search(index.text, max(0, first.start - 60), first.start)):
             return chosen[-1:]
     return chosen
 

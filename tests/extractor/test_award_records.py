@@ -384,3 +384,11 @@ def test_those_named_after_trong_do_co_among_a_count_are_recipients(awards):
                       "Lê Lợi.")
     assert award.recipients == ["Trường THPT Chu Văn An", "Trường THCS Lê Lợi"]
     assert awards("Chủ tịch UBND tỉnh tặng Bằng khen cho 20 cá nhân, trong đó có 5 giáo viên và 3 cán bộ quản lý.") == []
+
+
+def test_a_list_after_a_count_and_la_is_one_list_without_a_final_va(awards):
+    (award,) = awards("Tại lễ tổng kết, 4 vận động viên là Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường, Phạm Thị Dung đã được "
+                      "tặng Bằng khen.")
+    assert award.recipients == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
+    (award,) = awards("Theo ông Nguyễn Văn An, Trần Thị Bình đã được tặng Bằng khen của Chủ tịch UBND tỉnh.")
+    assert award.recipients == ["Trần Thị Bình"]
