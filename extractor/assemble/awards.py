@@ -33,7 +33,7 @@ from vnextract.extractor.types import Mention, Record
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|(?<!quá )(?<!chương )(?<!công )(?<!tiến )(?<!lộ )(?<!quy )(?<!hành )"
                        r"(?<!lịch )(?<!giáo )(?<!phương )(?<!đệ )(?-i:trình)(?!\s+(?:độ|bày|diễn|chiếu))|kiến nghị|xét tặng|"
                        r"đề cử)(?!\w)", re.IGNORECASE)
-_OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
+_OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|(?<!đạt )tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
                     re.IGNORECASE)
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
 _COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s*:|\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
@@ -143,6 +143,7 @@ _PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|\d+)\s+(?:đồng chí|�
 # A count and its cue before the first of a list: '4 vận động viên là A, B, C, D được tặng …'.
 _COUNTED_LIST = re.compile(r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d][^,.;:\n]{0,40}?\s+"
                            r"(?:là|gồm(?:\s+có)?)\s*:?\s*\Z", re.IGNORECASE)
+_AND_COUNTED = re.compile(r"\s*,?\s*(?:và|cùng)\s+", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
 _LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
@@ -502,7 +503,10 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
                 and not _junk(phrase)):
             return [(start, end)]
         return []
-    if _BARE_COUNT.search(text, kept[-1].end, verb):
+    counted = _BARE_COUNT.search(text, kept[-1].end, verb)
+    if counted and _AND_COUNTED.fullmatch(text, kept[-1].end, counted.start()):
+        return [(m.start, m.end) for m in _coordinated(index, kept)]   # 'Ông A và 8 đảng viên … được tặng …': A is named
+    if counted:
         return None
     count = next(reversed(list(_BARE_COUNT.finditer(text, lower, kept[-1].start))), None)
     if count:                                       # "28 tập thể … phong cách Hồ Chí Minh được tặng …": a bare count

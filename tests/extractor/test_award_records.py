@@ -392,3 +392,10 @@ def test_a_list_after_a_count_and_la_is_one_list_without_a_final_va(awards):
     assert award.recipients == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
     (award,) = awards("Theo ông Nguyễn Văn An, Trần Thị Bình đã được tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert award.recipients == ["Trần Thị Bình"]
+
+
+def test_a_person_named_with_a_count_in_one_subject_is_a_recipient(awards):
+    (award,) = awards("Cũng tại buổi lễ, Thứ trưởng Lê Văn Thanh và 12 đảng viên đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ 5 "
+                      "năm liền đã được tặng Bằng khen của Đảng ủy Khối.")
+    assert (award.recipients, award.status) == (["Lê Văn Thanh"], "granted")
+    assert awards("Năm 2023, huyện Yên Sơn có 120 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh.") == []
