@@ -21,7 +21,7 @@ afterwards (conferrals.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vnextract.extractor.assemble.conferrals import Conferral, merge_conferrals
 from vnextract.extractor.assemble.features import award_features
@@ -33,10 +33,10 @@ from vnextract.extractor.types import Mention, Record
 _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|(?<!quá )(?<!chương )(?<!công )(?<!tiến )(?<!lộ )(?<!quy )(?<!hành )"
                        r"(?<!lịch )(?<!giáo )(?<!phương )(?<!đệ )(?-i:trình)(?!\s+(?:độ|bày|diễn|chiếu))|kiến nghị|xét tặng|"
                        r"đề cử)(?!\w)", re.IGNORECASE)
-_OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
+_OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|(?<!đạt )tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
                     re.IGNORECASE)
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
-_COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
+_COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s*:|\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
     r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*"
@@ -58,6 +58,8 @@ _GENERIC = re.compile(
 # Lower-case phrases that name a defined collective ('ngành tư pháp', 'lực lượng Quản lý thị trường').
 _COLLECTIVE = re.compile(r"(?:tập thể|ngành|lực lượng|ban|phòng|đội|tổ|khoa|lớp|chi bộ|đảng bộ|công an|trường|huyện|xã|"
                          r"phường|thôn|bản|ấp|khu phố|gia đình)\s", re.IGNORECASE)
+_NOT_COLLECTIVE = re.compile(r"trường hợp|tổ chức|ban tổ chức|ban giám khảo|đội ngũ", re.IGNORECASE)
+_HAS_PART = re.compile(r"\d|(?<!\w)(?:có|gồm|trong đó)(?!\w)", re.IGNORECASE)
 # A body's type word alone refers back to the body last named with it: '… tặng Cờ thi đua cho công ty', 'cho nhà trường'.
 _BACK_REFERENCE = re.compile(r"(?:nhà\s+)?(công ty|tổng công ty|bệnh viện|trường|tập đoàn|ngân hàng|hợp tác xã|viện|"
                              r"trung tâm|nhà máy|học viện)(?:\s+(?:này|nói trên|trên))?", re.IGNORECASE)
@@ -70,8 +72,9 @@ _COUNTED_NOUN = re.compile(r"(?<!\w)\d[\d.,]*\s+(\w)")
 _COUNT_PHRASE = re.compile(r"(?:(?:hơn|gần|trên|khoảng|tổng cộng|tổng số)\s+)?(?:\d[\d.,]*|một|hai|ba|bốn|năm|sáu|bảy|tám|"
                            r"chín|mười|vài|mấy|hàng chục|hàng trăm|hàng nghìn|các|những|nhiều|một số)\s+(?=\w)", re.IGNORECASE)
 # What introduces the list of recipients after a count: '… cho 3 tập thể: A, B, C', '… cho 2 cá nhân là …', 'gồm:'.
-_LIST_CUE = re.compile(r"\s*,?\s*(?:(?:(?:bao\s+)?gồm(?:\s+có)?|là|cụ thể(?:\s+là)?)\s*:?|(?:sau(?:\s+đây)?|như sau)?\s*:)\s*",
-                       re.IGNORECASE)
+# 'trong đó có' names some of those counted: '… cho 12 cá nhân, trong đó có ông A và bà B' (A and B are identifiable).
+_LIST_CUE = re.compile(r"\s*[,–-]?\s*(?:(?:(?:bao\s+)?gồm(?:\s+có)?|là|cụ thể(?:\s+là)?|trong đó(?:\s+có)?)\s*:?|"
+                       r"(?:sau(?:\s+đây)?|như sau)?\s*:)\s*", re.IGNORECASE)
 # The next sentence naming whom a count stood for: 'Đó là …', 'Theo đó, 2 sinh viên được khen thưởng gồm: …'.
 _NEXT_LIST_CUE = re.compile(r"\s*(?:(?:theo đó|cụ thể|trong đó)\s*,?\s*)?(?:đó là|đây là|họ là|gồm(?:\s+có)?|bao gồm)\s*:?\s*"
                             r"|[^.;\n]{0,80}?(?:gồm(?:\s+có)?|là)\s*:\s*", re.IGNORECASE)
@@ -84,6 +87,8 @@ _ISSUER_END = re.compile(r"[,.;:()\n]|\s(?:cho|tặng|trao|phong|truy|vì|về|n
 _AWARD_WORD = re.compile(r"(?:Bằng khen|Giấy khen|Huân chương|Cờ thi đua)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Tt]hầy|[Cc]ụ)(?:\s+ấy)?\s*"
                       r"(?:đã\s+|cũng\s+|từng\s+|vừa\s+)*\Z")
+_COUNTED_PRONOUN = re.compile(r"(?<!\w)(?:\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều|một số)\s+\Z",
+                              re.IGNORECASE)
 _NAME_SYLLABLE = re.compile(r"[^\W\d_]+ \Z")
 _FILLER = (r"(?:\s*(?:đã|vừa|mới|cũng|trân trọng|ký|ban hành|có|(?:[Qq]uyết định|QĐ)(?:\s+số)?(?:\s+\d[\w/.-]*)?)(?!\w))*"
            r"\s*")
@@ -91,7 +96,10 @@ _ISSUER_WORDS = re.compile(r"(Phó Thủ tướng|Thủ tướng(?: Chính phủ
                            r"Nhà nước|Chính phủ)" + _FILLER + r"\Z")
 _ISSUER_GAP = re.compile(_FILLER)
 # 'Thay mặt lãnh đạo Đảng và Nhà nước, Thủ tướng … trao …': the issuer is whom the presenter stands for.
-_ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?:cho\s+)?(?:[Ll]ãnh đạo\s+)?(?P<who>Đảng, Nhà nước|[^,.;:\n]{2,60}?)\s*,")
+# 'Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy X trao …' too: the issuer is who delegated.
+_ON_BEHALF = re.compile(r"(?<!\w)(?:[Tt]hay mặt\s+(?:cho\s+)?(?:[Ll]ãnh đạo\s+)?|[Tt]hừa (?:ủy|uỷ) quyền\s+(?:của\s+)?)"
+                        r"(?P<who>(?:Đảng, Nhà nước|[^,.;:\n]{2,60}?)(?=\s*,)|"
+                        r"(?<=quyền của )(?:Chủ tịch nước|Thủ tướng Chính phủ|Thủ tướng)(?=\s+[A-ZĐ]))\s*,?")
 # An award described rather than conferred: 'Huân chương … là phần thưởng cao quý …'.
 _DESCRIBED = re.compile(r"\s*(?:[\"”][^\"”\n]{0,80}[\"”]\s*)?(?:là|được coi là|được xem là)\s+(?!(?:các\s+)?(?:đồng chí|ông|bà|"
                         r"anh|chị|em|tập thể|cá nhân|đơn vị|nhà giáo|nghệ sĩ)(?!\w))(?P<next>\w)")
@@ -121,11 +129,21 @@ _RETURNED = re.compile(r"(?<!\w)(?:trả lại|gửi trả|gửi trả lại|ho�
 _COUNTED_AWARD = re.compile(r"(?<!\w)(?:tặng|trao|trao tặng|tặng thưởng|được|có|đạt)\s+(?:hơn\s+|gần\s+)?\d[\d.,]*\s*\Z",
                             re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?::\s*)?(?:[\"“][^\"”\n]{1,100}[\"”])?[\s,;]*(?:và)?[\s,;]*")
+# What may follow an award on a list before the next one, with no recipient of its own: its issuer, the year, a bracket.
+_CONTINUED = re.compile(r"(?:\s+(?:của|do)\s+[^,;:()\n]{1,60}?)?(?:\s*\(?(?:năm|các năm)\s+[\d\s,–-]+\)?|\s*\([^()\n]{0,30}\))*"
+                        r"\s*(?:,|và|,\s*và)\s*", re.IGNORECASE)
+# What opens a new item of a ';' list that confers nothing on anyone else: nothing, or its issuer with a verb.
+_SEGMENT_LEAD = re.compile(r"\s*(?:(?:(?!(?:cho|được|nhận)(?!\w))[^,;:.\n]){1,60}?\s+(?:đã\s+)?"
+                           r"(?:trao tặng|tặng thưởng|tặng|trao))?\s*", re.IGNORECASE)
 _GAP_VERB = re.compile(r"[;.]|(?<!\w)(?:tặng|trao|nhận|được|đề nghị|thu hồi)(?!\w)", re.IGNORECASE)
 # A phrase that refers elsewhere or holds a verb is no recipient: 'các cá nhân sau', '2 cá nhân này', 'đã có …'.
 _JUNK = re.compile(r"[()]|(?<!\w)(?:sau|này|trên|đó|đây)\Z|(?<!\w)(?:đã|được|đang|sẽ|là|cho biết|với)(?!\w)", re.IGNORECASE)
 _PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|\d+)\s+(?:đồng chí|ông|bà|anh|chị|em|cháu|học sinh|sinh viên|nghệ sĩ|"
                      r"đơn vị|tập thể|cá nhân)\s*:?\s*\Z", re.IGNORECASE)
+# A count and its cue before the first of a list: '4 vận động viên là A, B, C, D được tặng …'.
+_COUNTED_LIST = re.compile(r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d][^,.;:\n]{0,40}?\s+"
+                           r"(?:là|gồm(?:\s+có)?)\s*:?\s*\Z", re.IGNORECASE)
+_AND_COUNTED = re.compile(r"\s*,?\s*(?:và|cùng)\s+", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)(?:và|cùng|với)(?!\w)", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"[^.;\n]{0,100}:\s*\Z")
 _LEAD = re.compile(r"\s*(?:(?:ông|bà|anh|chị|đồng chí|đ/c|tập thể|cá nhân|GS|PGS|TS|ThS|BS)\.?\s+)?", re.IGNORECASE)
@@ -321,7 +339,11 @@ def _listed_after(index: DocumentIndex, position: int, sentence_end: int) -> lis
     if not cue or cue.end() == position:
         return []
     if text[cue.end():sentence_end].strip():
-        return _list_items(index, cue.end(), min(sentence_end, cue.end() + 4 * WINDOW))
+        end = min(sentence_end, cue.end() + 4 * WINDOW)
+        following = index.within(("AWARD",), cue.end(), end)
+        if following:
+            end = following[0].start                # '… cho 3 tập thể: A, B; tặng Cờ thi đua cho C': the next conferral's
+        return _list_items(index, cue.end(), end)
     if not text[position:cue.end()].rstrip().endswith(":"):
         return []
     return _listed_lines(index, cue.end())
@@ -428,7 +450,8 @@ def _coordinated(index: DocumentIndex, found: list[Mention]) -> list[Mention]:
         chosen.insert(0, m)
     if len(chosen) > 1 and not _AND.search(index.text, chosen[-2].end, chosen[-1].start):
         first = chosen[0]
-        if not _PLURAL.search(index.text, max(0, first.start - 30), first.start):
+        if not (_PLURAL.search(index.text, max(0, first.start - 30), first.start)
+                or _COUNTED_LIST.search(index.text, max(0, first.start - 60), first.start)):
             return chosen[-1:]
     return chosen
 
@@ -445,6 +468,8 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
     pronoun = _PRONOUN.search(text, lower, verb)
     if pronoun and pronoun.group(0)[0].isupper() and (name := _NAME_SYLLABLE.search(text, lower, pronoun.start())):
         pronoun = None if name.group(0)[0].isupper() else pronoun   # 'Đông Anh được …': a name's last syllable
+    if pronoun and _COUNTED_PRONOUN.search(text, max(lower, pronoun.start() - 12), pronoun.start()):
+        return None                                 # '01 đồng chí được … tặng …', 'hai ông được …': a bare count
     if pronoun:
         earlier = index.last_full_person(verb)
         return [(earlier.start, earlier.end)] if earlier else []
@@ -472,10 +497,16 @@ def _subject(index: DocumentIndex, verb: int, sentence_start: int) -> list[tuple
         if head and _name_end(text, start + head.end()) == end:
             return [(start, end)]                   # 'thôn Tân Lập được … công nhận …', as written
         words = phrase.split()
-        if 1 <= len(words) <= 6 and words[0][0].isupper() and not _GENERIC.search(phrase) and not _junk(phrase):
+        collective = (_COLLECTIVE.match(phrase) and not _NOT_COLLECTIVE.match(phrase)     # 'lực lượng Kiểm lâm được …',
+                      and not _HAS_PART.search(phrase))                                   # not 'thôn X có 96% hộ đạt …'
+        if (1 <= len(words) <= 6 and (words[0][0].isupper() or collective) and not _GENERIC.search(phrase)
+                and not _junk(phrase)):
             return [(start, end)]
         return []
-    if _BARE_COUNT.search(text, kept[-1].end, verb):
+    counted = _BARE_COUNT.search(text, kept[-1].end, verb)
+    if counted and _AND_COUNTED.fullmatch(text, kept[-1].end, counted.start()):
+        return [(m.start, m.end) for m in _coordinated(index, kept)]   # 'Ông A và 8 đảng viên … được tặng …': A is named
+    if counted:
         return None
     count = next(reversed(list(_BARE_COUNT.finditer(text, lower, kept[-1].start))), None)
     if count:                                       # "28 tập thể … phong cách Hồ Chí Minh được tặng …": a bare count
@@ -571,6 +602,27 @@ def _carried_issuer(index: DocumentIndex, awards: list[Mention], k: int, issuers
     return carried
 
 
+def _carried_recipients(index: DocumentIndex, awards: list[Mention], k: int, previous: Reading,
+                        reading: Reading) -> list[tuple[int, int]]:
+    """The subject of the award before, for an award that goes on the same list with no recipient of its own: 'X
+    nhận Huân chương … năm 2019; Cờ thi đua của Chính phủ năm 2020; UBND tỉnh tặng Bằng khen …', '… năm 2019 và Giấy
+    khen năm 2021'."""
+    if reading.recipients or reading.counted or previous.counted or previous.sentence != reading.sentence:
+        return []
+    earlier = awards[k - 1]
+    if not previous.recipients or any(end > earlier.start for _, end in previous.recipients):
+        return []                                   # only a subject written before the list carries over
+    text = index.text
+    cut = text.rfind(";", earlier.end, awards[k].start)
+    if cut == -1:
+        return previous.recipients if _CONTINUED.fullmatch(text, earlier.end, awards[k].start) else []
+    if _GAP_VERB.search(text, earlier.end, cut) or not _SEGMENT_LEAD.fullmatch(text, cut + 1, awards[k].start):
+        return []
+    if index.within(("PERSON", "PROVINCE"), cut, awards[k].start):
+        return []
+    return previous.recipients
+
+
 def read_award(index: DocumentIndex, awards: list[Mention], k: int, chain: tuple[int, int],
                issuers: dict[int, tuple[int, int] | None] | None = None) -> Reading:
     """The rules' reading of award `k`: recipients, issuer, status."""
@@ -661,8 +713,12 @@ def award_readings(index: DocumentIndex, with_features: bool = True) -> list[tup
     chains = _chains(awards, index)
     out = []
     issuers: dict[int, tuple[int, int] | None] = {}
+    previous: Reading | None = None
     for k in range(len(awards)):
         reading = read_award(index, awards, k, chains[k], issuers)
+        if previous is not None and (carried := _carried_recipients(index, awards, k, previous, reading)):
+            reading = replace(reading, recipients=carried)
+        previous = reading
         out.append((reading, candidates_of(index, reading, with_features)))
     return out
 

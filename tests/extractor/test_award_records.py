@@ -307,3 +307,94 @@ def test_a_local_units_type_word_alone_refers_back_to_the_unit_last_named(awards
     (award,) = awards("Năm 2023, thôn Tân Lập được UBND huyện Yên Lập công nhận danh hiệu Thôn văn hóa.")
     assert award.recipients == ["thôn Tân Lập"]
     assert awards("Năm 2022, bản được UBND huyện Mường Chà tặng Giấy khen vì thành tích giữ rừng.") == []
+
+
+# --- classes read on the unannotated genre articles (round 4) ----------------------------------------------------------
+
+def test_a_list_after_a_count_ends_before_the_next_conferral(awards):
+    found = awards("Giám đốc Sở Y tế tặng Bằng khen cho 2 tập thể: Bệnh viện Đa khoa tỉnh Lạng Sơn, Trung tâm Y tế huyện "
+                   "Cao Lộc; tặng Giấy khen cho Trạm Y tế xã Hợp Thành và ông Hoàng Văn Sơn.")
+    assert _pairs(found) == [("Bằng khen", "Bệnh viện Đa khoa tỉnh Lạng Sơn"), ("Bằng khen", "Trung tâm Y tế huyện Cao Lộc"),
+                             ("Giấy khen", "Hoàng Văn Sơn"), ("Giấy khen", "Trạm Y tế xã Hợp Thành")]
+    found = awards("Tại buổi lễ, Chủ tịch UBND tỉnh trao Cờ thi đua cho 3 đơn vị gồm Công an huyện Bảo Lâm, Công an huyện "
+                   "Bảo Lạc và Công an huyện Hà Quảng; trao Bằng khen cho bà Nông Thị Mai.")
+    assert ("Cờ thi đua", "Nông Thị Mai") not in _pairs(found)
+    assert ("Bằng khen", "Nông Thị Mai") in _pairs(found)
+
+
+def test_the_subject_carries_to_the_next_items_of_a_list_of_awards(awards):
+    found = awards("Hợp tác xã Đồng Tiến được tặng Huân chương Lao động hạng Ba năm 2021 của Chủ tịch nước; Cờ thi đua của "
+                   "UBND tỉnh Hưng Yên năm 2022; Bằng khen của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn năm 2023.")
+    assert _pairs(found) == [("Bằng khen", "Hợp tác xã Đồng Tiến"), ("Cờ thi đua", "Hợp tác xã Đồng Tiến"),
+                             ("Huân chương Lao động hạng Ba", "Hợp tác xã Đồng Tiến")]
+    found = awards("Bệnh viện Đa khoa huyện Lục Ngạn đã được tặng nhiều phần thưởng: Bằng khen của Bộ trưởng Bộ Y tế; Sở Y "
+                   "tế tặng Cờ thi đua năm 2018 và Giấy khen năm 2020.")
+    hospital = "Bệnh viện Đa khoa huyện Lục Ngạn"
+    assert _pairs(found) == [("Bằng khen", hospital), ("Cờ thi đua", hospital), ("Giấy khen", hospital)]
+    (award,) = [r for r in awards("Ông Lê Văn Nam được tặng Bằng khen năm 2019 và Giấy khen năm 2021.") if r.award == "Giấy khen"]
+    assert award.recipients == ["Lê Văn Nam"]
+
+
+def test_an_item_with_its_own_recipients_or_a_count_takes_no_subject_from_before(awards):
+    found = awards("Hợp tác xã Tân Phú được tặng Bằng khen của Chủ tịch UBND tỉnh; 5 cá nhân được tặng Giấy khen của Chủ "
+                   "tịch UBND huyện.")
+    assert _pairs(found) == [("Bằng khen", "Hợp tác xã Tân Phú")]
+    found = awards("Hợp tác xã Tân Phú được tặng Bằng khen của Chủ tịch UBND tỉnh; Giám đốc Sở trao Giấy khen cho 5 cá nhân.")
+    assert _pairs(found) == [("Bằng khen", "Hợp tác xã Tân Phú")]
+
+
+def test_a_defined_collective_in_lower_case_is_the_subject_that_receives(awards):
+    found = awards("Sau 40 năm hoạt động, lực lượng Kiểm lâm đã vinh dự được tặng thưởng Huân chương Chiến công hạng Ba, "
+                   "Giấy khen và Bằng khen của Bộ trưởng Bộ Nông nghiệp.")
+    assert _pairs(found) == [("Bằng khen", "lực lượng Kiểm lâm"), ("Giấy khen", "lực lượng Kiểm lâm"),
+                             ("Huân chương Chiến công hạng Ba", "lực lượng Kiểm lâm")]
+    assert awards("Năm 2022, thôn Khe Mạ có 90% hộ đạt danh hiệu Gia đình văn hóa.") == []
+
+
+def test_a_title_given_after_danh_hieu_and_a_colon(awards):
+    (award,) = awards("Năm học 2022-2023, Trường THCS Nguyễn Trãi được Chủ tịch UBND huyện Kim Động tặng danh hiệu: Tập thể "
+                      "lao động tiên tiến.")
+    assert (award.award, award.recipients) == ("Tập thể lao động tiên tiến", ["Trường THCS Nguyễn Trãi"])
+
+
+def test_a_count_before_a_pronoun_is_a_bare_count(awards):
+    assert awards("Trong nhiệm kỳ, ông Nguyễn Văn Tâm làm Bí thư Chi đoàn Thanh niên. Nhiều đoàn viên được biểu dương, trong "
+                  "năm có 01 đồng chí được Chủ tịch UBND huyện tặng Giấy khen.") == []
+    (award,) = awards("Ông Nguyễn Văn Tâm làm Bí thư Chi đoàn Thanh niên. Năm 2023, đồng chí được Chủ tịch UBND huyện tặng "
+                      "Giấy khen.")
+    assert award.recipients == ["Nguyễn Văn Tâm"]
+
+
+def test_the_issuer_is_who_delegated_the_presenter(awards):
+    (award,) = awards("Thừa ủy quyền của Chủ tịch nước, Phó Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường đã trao Huân chương "
+                      "Lao động hạng Ba cho Công ty Cổ phần Apatit Cam Đường.")
+    assert (award.recipients, award.issuer) == (["Công ty Cổ phần Apatit Cam Đường"], "Chủ tịch nước")
+    (award,) = awards("Thừa ủy quyền của Chủ tịch nước Giám đốc Sở Nội vụ Lê Văn Hải trao Huân chương Lao động hạng Nhì cho "
+                      "ông Trần Văn Bình.")
+    assert (award.recipients, award.issuer) == (["Trần Văn Bình"], "Chủ tịch nước")
+
+
+def test_those_named_after_trong_do_co_among_a_count_are_recipients(awards):
+    found = awards("Bộ trưởng Bộ Y tế tặng Huân chương Lao động hạng Ba cho Bệnh viện Đa khoa tỉnh Bắc Giang; tặng Bằng khen "
+                   "cho 12 cá nhân, trong đó có ông Trần Văn Hải (Giám đốc Sở Y tế) và bà Lê Thị Thu.")
+    assert _pairs(found) == [("Bằng khen", "Lê Thị Thu"), ("Bằng khen", "Trần Văn Hải"),
+                             ("Huân chương Lao động hạng Ba", "Bệnh viện Đa khoa tỉnh Bắc Giang")]
+    (award,) = awards("Chủ tịch UBND tỉnh tặng Bằng khen cho 15 tập thể - trong đó có Trường THPT Chu Văn An và Trường THCS "
+                      "Lê Lợi.")
+    assert award.recipients == ["Trường THPT Chu Văn An", "Trường THCS Lê Lợi"]
+    assert awards("Chủ tịch UBND tỉnh tặng Bằng khen cho 20 cá nhân, trong đó có 5 giáo viên và 3 cán bộ quản lý.") == []
+
+
+def test_a_list_after_a_count_and_la_is_one_list_without_a_final_va(awards):
+    (award,) = awards("Tại lễ tổng kết, 4 vận động viên là Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường, Phạm Thị Dung đã được "
+                      "tặng Bằng khen.")
+    assert award.recipients == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
+    (award,) = awards("Theo ông Nguyễn Văn An, Trần Thị Bình đã được tặng Bằng khen của Chủ tịch UBND tỉnh.")
+    assert award.recipients == ["Trần Thị Bình"]
+
+
+def test_a_person_named_with_a_count_in_one_subject_is_a_recipient(awards):
+    (award,) = awards("Tại hội nghị, Thứ trưởng Lê Văn Thanh và 12 đảng viên của chi bộ đạt tiêu chuẩn xếp loại xuất sắc ba năm "
+                      "liên tiếp đã được tặng Giấy khen của Ban Thường vụ Đảng ủy.")
+    assert (award.recipients, award.status) == (["Lê Văn Thanh"], "granted")
+    assert awards("Năm 2023, huyện Yên Sơn có 120 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh.") == []
