@@ -17,9 +17,9 @@ from tests.extractor.helpers import spans
     ("Theo TTXVN, Chính phủ đã phê duyệt đề án.", ["TTXVN", "Chính phủ"]),
     ("Công ty CP Licogi 14 đón nhận Huân chương.", ["Công ty CP Licogi 14"]),
     # a lower-case word after a proper name ends the organisation's name
-    ("Báo Thanh Niên luôn đồng hành cùng các cơ quan báo chí.", ["Báo Thanh Niên"]),
+    ("Báo Thanh Niên luôn sát cánh với bạn đọc cả nước.", ["Báo Thanh Niên"]),
     ("Bệnh viện Trưng Vương ký kết hợp tác với Sở Y tế.", ["Bệnh viện Trưng Vương", "Sở Y tế"]),
-    ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam lên tiếng đòi thu phí.",
+    ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam vừa đề nghị thu phí.",
      ["Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam"]),
     ("Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp mới.", ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
     # committees of the National Assembly, with their domains joined by commas
