@@ -17,6 +17,13 @@ from functools import cache, lru_cache
 from vnextract.extractor.normalise.unicode import fold_tones
 from vnextract.extractor.resources import ProvinceGazetteer, province_gazetteer, read_lines, read_rows
 
+# Letter classes for regexes. A range such as "À-Ỹ" is not the capitals: Unicode puts the Vietnamese
+# letters in alternating capital / small pairs (U+1EA0 Ạ, U+1EA1 ạ, …), so that range also holds
+# "ở", "đã"'s "đ" and every small accented letter; these classes list the letters one by one.
+_LATIN = [chr(c) for c in range(0xC0, 0x1F00) if chr(c).isalpha() and unicodedata.name(chr(c), "").startswith("LATIN")]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+
 
 def alternation(phrases: list[str]) -> str:
     """A regex alternation of literal phrases, longest first, white space matching any run."""
@@ -95,14 +102,70 @@ _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A news dateline: the place in capitals that opens its line, before a dash ("HẢI CHÂU -",
-    "ĐÀ NẴNG (TTXVN) –"). A place, not a person's or a body's name."""
+    "ĐÀ NẴNG (TTXVN) –"). A place, not a person's or a body's name; a newspaper's tag in the same
+    place ("TPO -") is not a dateline (`is_news_tag`)."""
     reach = max(0, start - 200)
     newline = text.rfind("\n", reach, start)
     if newline == -1 and reach > 0:
         return False                                   # 200 characters of its line come before it
     span = text[start:end]
     return (not text[newline + 1:start].strip() and span.upper() == span and any(c.isalpha() for c in span)
-            and _DATELINE_TAIL.match(text, end) is not None)
+            and _DATELINE_TAIL.match(text, end) is not None and not is_news_tag(span))
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def is_news_tag(word: str) -> bool:
+    """A newspaper's or agency's tag written in capitals ("TPO", "PLO", "QĐND", "TTXVN", "VOV.VN"):
+    one token of two to eight capitals, digits, '&' or '.', with at most one vowel and not a
+    Vietnamese syllable. A place in capitals has the vowels of its syllables ("HUẾ", "PARIS")."""
+    if not (2 <= len(word) <= 8 and re.fullmatch(r"[^\W\d_][\w&.]*\w", word) and word.upper() == word):
+        return False
+    bare = unicodedata.normalize("NFD", word.casefold())
+    vowels = sum(unicodedata.normalize("NFC", c) in _VOWELS for c in bare)
+    return vowels <= 1 and not is_vietnamese_syllable(word)
+
+
+# A count or quantifier right before a head word makes a generic or plural mention: "các Sở GD-ĐT",
+# "đại diện 5 Sở Y tế", "hai Đảng" (ANNOTATION.md: "các sở, ban, ngành" is no organisation). A number is a count
+# after a verb or a function word (the words that end a name); after a noun it is the noun's own ("lớp 7
+# trường THCS …", "Quân khu 7 Bộ Quốc phòng").
+_QUANTIFIER_BEFORE = re.compile(r"(?<!\w)(?:các|những|mọi|nhiều|một số|mấy|hai)\s+\Z", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\d+)\s+\Z")
+
+
+def generic_before(text: str, start: int) -> bool:
+    """A quantifier or a count comes right before `start`: what follows is not one named body."""
+    before = text[max(0, start - 40):start]
+    if _QUANTIFIER_BEFORE.search(before):
+        return True
+    count = _COUNT_BEFORE.search(before)
+    if not count or count.group(2) == "1":
+        return False
+    words = re.findall(r"[^\W\d_]+", before[:count.start(2)])
+    stop = organisation_lexicon().stop
+    return bool(words) and words[-1] not in _NUMBER_WORDS and (words[-1] in stop or " ".join(words[-2:]) in stop)
+
+
+_NUMBER_WORDS = frozenset({"số", "khóa", "khoá", "lần", "thứ", "đợt"})   # "số 3", "khóa 12": a number's own noun
+
+
+def lower_case_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text defines for lower-case phrases by their initials: "doanh nghiệp nhà nước
+    (DNNN)", "Học sinh, sinh viên (HSSV)" (the first word may open a sentence). They abbreviate
+    common nouns, not a body's name."""
+    found = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acronym = m.group("acronym")
+        words = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 80):m.start()])[-len(acronym):]
+        if (len(words) == len(acronym) and all(w.islower() for w in words[1:])
+                and "".join(w[0] for w in words).casefold() == acronym.casefold()):
+            found.add(acronym)
+    return frozenset(found)
+
+
+_BRACKETED_ACRONYM = re.compile(rf"[ \t]\((?P<acronym>[{UPPER}]{{2,8}})\)")
 
 
 _TITLE_MODIFIER = r"(?:(?:nguyên|cựu|tân|quyền|Nguyên|Cựu|Tân|Quyền|NGUYÊN)\s+)?(?:(?:Phó|phó|PHÓ)\s+)?"
@@ -176,7 +239,7 @@ _PLACE_TYPE = re.compile(
     r"[ \t]+(?P<type>tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?|TX\.?|huyện|Huyện|quận|Quận|thị xã|Thị xã|"
     r"xã|Xã|phường|Phường|thị trấn|đặc khu)(?=[\s.]|\Z)"
 )
-_PLACE_NAME = re.compile(r"[ \t]*(?:\d{1,2}(?!\w)|(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s?-\s?|\s+|\.)?){1,4})")
+_PLACE_NAME = re.compile(rf"[ \t]*(?:\d{{1,2}}(?!\w)|(?:[{UPPER}]\w*(?:\s?-\s?|\s+|\.)?){{1,4}})")
 
 
 @cache

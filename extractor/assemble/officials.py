@@ -17,6 +17,7 @@ from vnextract.extractor.assemble.index import WINDOW, DocumentIndex
 from vnextract.extractor.assemble.names import NameIndex
 from vnextract.extractor.assemble.scorer import Scorer
 from vnextract.extractor.assemble.titles import Title, split_title
+from vnextract.extractor.lexicon import UPPER
 from vnextract.extractor.types import Mention, Record
 
 _APPOSITION = re.compile(r"\s*(?:,|-|–|\(|:)\s*\Z|\s+\Z|\s*,?\s*(?:kiêm(?: nhiệm)?|đồng thời là)\s+\Z")
@@ -34,7 +35,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(ông|bà|Ông|Bà)\s+\Z")
 _TITLE_THEN_HONORIFIC = re.compile(r"\s*(?:,|-|–)\s*(?:đồng chí|ông|bà)\s+\Z")
 _CLAUSE_OPENING = re.compile(r"[\s\"“'‘(]*(?:(?:Theo|Đích thân|Còn|Trong khi đó|Tuy nhiên)[\s,]+)?")
 # An organisation's name as words: capitalised first, then words, '&', '.', and dashes.
-_BODY_WORDS = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ](?:[\w&]|\.(?=\w))*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?:[\w&]|\.(?=\w))+){0,9}[ \t]+")
+_BODY_WORDS = re.compile(rf"[ \t]+[{UPPER}](?:[\w&]|\.(?=\w))*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?:[\w&]|\.(?=\w))+){{0,9}}[ \t]+")
 _NOT_IN_BODY = frozenset({"là", "và", "cho", "với", "đã", "được", "cùng", "tại", "khi", "thì", "để", "về", "sẽ", "đang",
                           "vừa", "gặp", "tặng", "trao", "chúc", "thăm", "làm", "giữ", "thay", "ông", "bà", "anh",
                           "chị", "em", "các", "những", "của"})

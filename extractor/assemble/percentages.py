@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from vnextract.extractor.assemble.index import DocumentIndex
-from vnextract.extractor.lexicon import PERCENT_QUALIFIERS
+from vnextract.extractor.lexicon import LOWER, PERCENT_QUALIFIERS
 from vnextract.extractor.types import Record
 
 _AFTER = re.compile(
-    r"[ \t]+((?!so\b|và\b|trong\b|của\b|tương đương\b|tức là\b|tức\b|trở lên\b|kế hoạch\b)(?:[a-zà-ỹđ][\w]*)(?:[ \t][\w]+){0,6}?)"
+    r"[ \t]+((?!so\b|và\b|trong\b|của\b|tương đương\b|tức là\b|tức\b|trở lên\b|kế hoạch\b)"
+    rf"(?:[{LOWER}][\w]*)(?:[ \t][\w]+){{0,6}}?)"
     r"(?=[,.;:)\n]|[ \t](?:so với|của|trên|trong|được|và|tăng|giảm)\b|$)"
 )
 _DELIMITER = re.compile(r"[,;:.(\n]")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vnextract.extractor.lexicon import country_names, is_name_shaped, place_end, record_title_words
+from vnextract.extractor.lexicon import UPPER, country_names, is_name_shaped, place_end, record_title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
@@ -34,7 +34,7 @@ _BAN_NAME = re.compile(r"(?:[ \t]+(?!(?:đã|là|và|cho|dự|phát|chủ|tại|
                        r"giữ|thay|nay|sang|từ|ở|trong|cùng|khi|ông|bà|chúc|nói|nhấn|khẳng|yêu|trao|tặng|thăm|gửi|trả|"
                        r"mong|tiếp|đón|đến|nêu|cảm|lưu|chia|đánh|bày|tới|tham|đều|thừa|ra|lên|vào|"
                        r"huyện|tỉnh|quận|xã|phường|thị xã|thành phố)(?!\w))"
-                       r"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[A-ZĐÀ-Ỹ])[\w&]+){1,6}")
+                       rf"[\w&]+|[ \t]+(?:và|-|–)[ \t]+(?=[{UPPER}])[\w&]+){{1,6}}")
 _OFFICE_WORDS = (" ban", " phòng", " khoa")
 # Heads of a unit that news names after the title without its type word ("Vụ trưởng Địa phương").
 _UNIT_HEADS = ("vụ trưởng", "vụ phó", "cục trưởng", "cục phó", "viện trưởng", "bộ trưởng", "thứ trưởng")
@@ -128,7 +128,7 @@ def _title_words_in(text: str) -> Iterator[re.Match[str]]:
             position = m.end()
 
 
-_CAPITALISED_WORDS = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t][A-ZĐÀ-Ỹ][^\W\d_]*)+")
+_CAPITALISED_WORDS = re.compile(rf"[{UPPER}][^\W\d_]*(?:[ \t][{UPPER}][^\W\d_]*)+")
 
 
 def _before_a_name(text: str, start: int, end: int) -> int:

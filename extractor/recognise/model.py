@@ -25,9 +25,12 @@ from pathlib import Path
 from vnextract.extractor.lexicon import (
     NOT_PERSON_CONTEXT,
     after_house_number,
+    country_names,
     cue_before,
+    generic_before,
     is_dateline,
     is_place_name,
+    lower_case_acronyms,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
@@ -54,6 +57,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
     makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
     context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -")."""
     thresholds = {label: combination.thresholds(label) for label in labels}
+    common_nouns = lower_case_acronyms(text) if "ORGANIZATION" in thresholds else frozenset()
     out = []
     for s in spans:
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
@@ -67,6 +71,9 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if s.label == "ORGANIZATION" and (_swallows_a_person(s, person_ends or {})
                                           or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
             continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
+        if s.label == "ORGANIZATION" and ((generic_before(text, s.start) and not text.startswith("Bộ ", s.start))
+                                          or text[s.start:s.end] in common_nouns):
+            continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))
     return out
@@ -78,12 +85,13 @@ _ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a provi
 def _not_a_person(text: str, span: crf.Span) -> bool:
     """What the PERSON rules know, which the model does not: a place's whole name (a province or a
     district: "Kiến Xương", "Cẩm Xuyên") is not a person's unless a cue says so ("ông Thái Bình"),
-    and a name after a house number is a street's ("số 12 Lê Duẩn"). (One capitalised syllable
+    and a name after a house number is a street's ("số 12 Lê Duẩn"); nor is a country's ("Hà Lan"). (One capitalised syllable
     without a cue stays the model's call: on held-out VLSP news, refusing it lost a hundred names,
     "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
     if after_house_number(text, span.start):
         return True
-    return is_place_name(text[span.start:span.end]) and not cue_before(text, span.start)
+    name = text[span.start:span.end]
+    return (is_place_name(name) or country_names().fullmatch(name) is not None) and not cue_before(text, span.start)
 
 
 def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:

@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 
 from vnextract.extractor.lexicon import (
+    LOWER,
+    UPPER,
     OrganisationLexicon,
+    country_names,
     district_names,
+    generic_before,
+    head_word_at,
     is_name_shaped,
+    is_news_tag,
     is_vietnamese_syllable,
     organisation_lexicon,
     place_end,
@@ -24,7 +30,7 @@ from vnextract.extractor.lexicon import (
 from vnextract.extractor.types import Mention, SegmentedText
 
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
-_NUMBERED = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,3}\s+(?:số\s+)?[A-Z]?\d+(?![\w/])")
+_NUMBERED = re.compile(rf"(?:\s+[{LOWER}]+){{0,3}}\s+(?:số\s+)?[A-Z]?\d+(?![\w/])")
 _NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
@@ -46,16 +52,22 @@ _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|t
 def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_words: int = 10) -> int:
     """End of a capitalised name starting after `position`, over underthesea's word tokens:
     capitalised words, numbers after a capitalised word, 'và'/'-'/'&' before a capitalised word,
-    and up to two lower-case words in a row that are not verbs or function words."""
+    and up to two lower-case words in a row that are not verbs or function words ('và' may join two
+    such runs)."""
     text = doc.text
     tokens, i = doc.word_at_or_after(position)
     limit = doc.sentence_end(position)                 # a name never runs into the next sentence
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
     previous_place = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
+    last = position                                    # the end of the last token read ('và' is read, not taken)
+    if (i and tokens[i - 1].end > position and text[tokens[i - 1].start:position].isupper()
+            and text[position:tokens[i - 1].end].strip()[:1].isupper()):
+        end = last = tokens[i - 1].end                 # an abbreviated head and the name's first word are one token:
+        taken = 1                                      # "CĐ Sư phạm"
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
-        gap = text[end:token.start]
+        gap = text[last:token.start]
         if "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
             break
         word = token.text
@@ -70,9 +82,14 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
             if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
                 proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
-        elif word in ("và", "-", "&") and nxt[:1].isupper() and taken:
-            previous_upper = previous_title = previous_place = False
+        elif word in ("và", "-", "&") and nxt[:1].isupper() and taken and not (
+                word == "và" and _starts_another(text, tokens[i + 1].start)):
+            previous_upper = previous_title = previous_place = False   # not "Sở Y tế và | Trung tâm …": two bodies
             proper = 0
+        elif (word == "và" and lower_run and nxt[:1].islower() and nxt.casefold() not in stop
+              and nxt.casefold() not in _PLACE_WORDS and tokens[i - 1].text.casefold() not in _PLACE_WORDS):
+            lower_run = 0                              # "Cục Quản lý thực phẩm và dược phẩm …": one domain, two nouns
+            previous_upper = previous_title = previous_place = False
         elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
         elif word[0].isalpha() and lower_run < 2 and taken and (
@@ -84,7 +101,14 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             break
         taken += 1
         i += 1
+        last = token.end
     return _before_trailing_name(text, position, end)
+
+
+def _starts_another(text: str, position: int) -> bool:
+    """Another body, a person or a title starts here: 'và' before it joins two things, not two words of a name."""
+    return (head_word_at(text, position) or _name_starts(text, position)
+            or any(start == position for start, _ in title_spans(text)))
 
 
 _PARTY_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)")
@@ -134,7 +158,7 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
 
 # A national or club side by its age group: "U23 Việt Nam", "U15 Đài Bắc Trung Hoa" (a named team is an
 # organisation, ANNOTATION.md's Clarifications).
-_AGE_TEAM = re.compile(r"(?<![\w-])U\.?\d{2}[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t][A-ZĐÀ-Ỹ][^\W\d_]*){0,3}")
+_AGE_TEAM = re.compile(rf"(?<![\w-])U\.?\d{{2}}[ \t]+[{UPPER}][^\W\d_]*(?:[ \t][{UPPER}][^\W\d_]*){{0,3}}")
 _TOURNAMENT_BEFORE = re.compile(r"(?:giải|giải đấu|giải bóng đá|vòng loại|vòng chung kết|VCK|cúp|sân chơi)[ \t]+\Z",
                                 re.IGNORECASE)
 _REGION = re.compile(r"U\.?\d{2}[ \t]+(?:Quốc gia|Quốc tế|Đông Nam Á|Châu Á|Châu Âu|Thế giới)(?!\w)")
@@ -158,7 +182,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
 
     def add(start: int, end: int, why: str, score: float) -> None:
         doc.deadline.check("ORGANIZATION")
-        if end > start and not _PLURAL.match(text, end):
+        if end > start and not _PLURAL.match(text, end) and not _generic(text, start):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
     for m in _AGE_TEAM.finditer(text):
@@ -173,14 +197,14 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         end = m.end()
         if _EVENT_AFTER.match(text, end):
             continue                                   # "AFF Cup", "APEC 2017": an event named after a body
-        add(m.start(), place_end(text, end) or end, "organisation lexicon", 1.0)
+        add(m.start(), _place_or_country_end(text, end), "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
         if not _PARTY_NOT_ORG.match(text, m.start()):
             add(m.start(), m.end(), "the Party", 1.0)
     for m in lex.ministry.finditer(text):
         if m.group(0)[0].islower() and not _lower_case_ministry(text, m):
             continue
-        add(m.start(), place_end(text, m.end()) or m.end(), "ministry or department", 0.95)
+        add(m.start(), _place_or_country_end(text, m.end()), "ministry or department", 0.95)
     for m in lex.heads["local"].finditer(text):
         if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             inner = lex.heads["local"].search(text, m.start() + 1, m.end())
@@ -212,13 +236,34 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if _PARTY_COMMITTEE.fullmatch(m.group(0)) and _person_not_place(text, after + 1):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
-        if end > after:
-            end = place_end(text, end) or end
-            add(m.start(), end, "head word + name", 0.6)
+        if end > after and not any(p.fullmatch(text, after + 1, end) for p in lex.heads.values()):
+            add(m.start(), _place_or_country_end(text, end), "head word + name", 0.6)
+    for m in _BYLINE_TAG.finditer(text):
+        if is_news_tag(m.group("tag")):
+            add(m.start("tag"), m.end("tag"), "newspaper's tag before the lead", 0.9)
     mentions += _acronyms(text, mentions, lex)
     return _with_prefixes(text, mentions)
 
 
+def _generic(text: str, start: int) -> bool:
+    """A quantifier or a count before the mention (lexicon.generic_before), unless it is a ministry: there is
+    one of each, so "các Bộ Tài chính, Công Thương" lists named bodies."""
+    return generic_before(text, start) and not text.startswith(("Bộ ", "BỘ "), start)
+
+
+def _place_or_country_end(text: str, end: int) -> int:
+    """The end of the place or the country written after a body's name ("Sở Y tế tỉnh Nam Định", "Bộ
+    Quốc phòng Nga", "Chính phủ Thụy Điển": the place is part of the name), or `end`."""
+    place = place_end(text, end)
+    if place:
+        return place
+    country = country_names().match(text, end + 1) if text.startswith(" ", end) else None
+    return country.end() if country and country.group(0)[0].isupper() else end
+
+
+# A newspaper's tag opening the lead, before a dash: "TPO - Sáng 3/4, …", "(QĐND) – …" (ANNOTATION.md: a
+# tag in a byline is an ORGANIZATION; lexicon.is_news_tag tells it from a dateline's place).
+_BYLINE_TAG = re.compile(r"^[ \t]*\(?(?P<tag>[^\W\d_][\w&.]*\w)\)?[ \t]*[-–—]", re.MULTILINE)
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-ZĐ]")         # "Công ty Cổ phần Du lịch (CPDL) Công đoàn": inside a name
 _ACRONYM_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-ZĐ][A-ZĐ0-9&]{1,9})\)")
 
@@ -244,7 +289,7 @@ def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> l
 
 # A committee of the National Assembly: "Ủy ban Văn hóa, Giáo dục của Quốc hội", "Hội đồng Dân tộc của Quốc hội"
 # (officials.md §3.1), its domains joined by commas, "và" or a dash.
-_DOMAIN = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t](?!của\b)[a-zđà-ỹ]+){0,4}"
+_DOMAIN = rf"[{UPPER}][^\W\d_]*(?:[ \t](?!của\b)[{LOWER}]+){{0,4}}"
 _PARLIAMENT_BODY = re.compile(
     rf"(?<!\w)(?:Ủy ban|Uỷ ban|UB|Hội đồng)[ \t]+{_DOMAIN}(?:(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]*-[ \t]*){_DOMAIN}){{0,5}}"
     r"[ \t]+của[ \t]+Quốc hội(?!\w)")

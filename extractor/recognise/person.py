@@ -10,7 +10,9 @@ from bisect import bisect_right
 from functools import cache
 
 from vnextract.extractor.lexicon import (
+    LOWER,
     NOT_PERSON_CONTEXT,
+    UPPER,
     after_house_number,
     alternation,
     country_names,
@@ -79,8 +81,8 @@ def _caps_style(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-_INITIAL = re.compile(r"[A-ZĐ]{1,2}")
-_CAPITALISED_NEXT = re.compile(r" [A-ZĐÀ-Ỹ]")
+_INITIAL = re.compile(r"[A-ZĐ]{1,2}|Ch|Gi|Kh|Ngh|Ng|Nh|Ph|Qu|Th|Tr")   # "B.T.N", "Tr.Th.Th": a syllable's first letters
+_CAPITALISED_NEXT = re.compile(rf" [{UPPER}]")
 _PARTICLE = re.compile(r" (?:da|de|dos|do|van der|van|von der|von|bin|al|de la|del) [A-Z][a-z]+(?!\w)")
 _ROMAN = re.compile(r" (?:II|III|IV|VI|VII|VIII)(?![\w.])")
 
@@ -171,9 +173,9 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
         rest = [t for t in tokens if t.start() >= place_end]
         if rest or (place and not place[1]):
             tokens = rest
-    while len(tokens) > 1 and tokens[0].group(0).casefold() in lex["honorific"]:
-        tokens = tokens[1:]                            # "Ông Nguyễn Văn A", "Bác Hồ"
-        cue = "direct"
+    while len(tokens) > 1 and tokens[0].group(0).casefold() in lex["honorific"] and cue != "direct":
+        tokens = tokens[1:]                            # "Ông Nguyễn Văn A", "Bác Hồ"; after a cue it is the name's:
+        cue = "direct"                                 # "NSND Anh Tú"
     if not tokens:
         return None, cue
     family = surnames()
@@ -276,8 +278,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
-            if _inside_country(countries, country_starts, start, end):
-                continue                                   # "Tây Ban Nha" holds no "Ban Nha" (but "ông Đức" is a man)
+            if _inside_country(countries, country_starts, start, end, whole=cue != "direct"):
+                continue                                   # "Tây Ban Nha" holds no "Ban Nha", "Hà Lan" is a country
+                                                           # (but "ông Đức" is a man)
             if _overlaps(districts, district_starts, start, end):
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if len(name) == 2 and name[0].group(0) in _STEMS and name[1].group(0) in _BRANCHES and cue != "direct":
@@ -303,7 +306,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     return mentions
 
 
-_LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
+_LOWER_NEXT = re.compile(rf" [{LOWER}]")
 
 
 def _after_country(countries: list[tuple[int, int]], starts: list[int], name: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -316,11 +319,14 @@ def _after_country(countries: list[tuple[int, int]], starts: list[int], name: li
     return rest if len(rest) >= 2 else []
 
 
-def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """The span lies strictly inside a country's name (the matches do not overlap, so only the last
-    one starting at or before the span can hold it)."""
+def _inside_country(countries: list[tuple[int, int]], starts: list[int], start: int, end: int, *,
+                    whole: bool = False) -> bool:
+    """The span lies strictly inside a country's name, or is the whole of it when `whole` (the matches
+    do not overlap, so only the last one starting at or before the span can hold it)."""
     k = bisect_right(starts, start) - 1
-    return k >= 0 and countries[k][1] >= end and countries[k][1] - countries[k][0] > end - start
+    if k < 0 or countries[k][1] < end:
+        return False
+    return countries[k][1] - countries[k][0] > end - start or (whole and countries[k] == (start, end))
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

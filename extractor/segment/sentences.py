@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from vnextract.extractor.lexicon import UPPER
 from vnextract.extractor.segment.words import word_tokens
 from vnextract.extractor.types import NO_DEADLINE, Deadline, SegmentedText, ShadowText, Token
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ỸĐ0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[{UPPER}0-9])")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

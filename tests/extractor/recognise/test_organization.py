@@ -63,6 +63,24 @@ from tests.extractor.helpers import spans
     ("Thủ tướng tặng Bằng khen cho Văn phòng Điều phối nông thôn mới tỉnh Hà Tĩnh.",
      ["Văn phòng Điều phối nông thôn mới tỉnh Hà Tĩnh"]),
     ("Trung tâm Dịch vụ nông thôn mới mở thêm chi nhánh.", ["Trung tâm Dịch vụ nông thôn"]),
+    # 'và' inside a name: two lower-case domains, or two capitalised ones; not before another body or a title
+    ("Chi cục Kiểm định hàng hóa và vật tư Hải Dương vừa công bố kết quả.",
+     ["Chi cục Kiểm định hàng hóa và vật tư Hải Dương"]),
+    ("Trung tâm Nghiên cứu và Phát triển Nông nghiệp sạch đã chuyển giao giống lúa.",
+     ["Trung tâm Nghiên cứu và Phát triển Nông nghiệp sạch"]),
+    ("Sở Nội vụ và Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn phối hợp.",
+     ["Sở Nội vụ", "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn"]),
+    ("Công ty Cổ phần Thép Sông Đà và Tập đoàn Hoa Sen ký kết thỏa thuận.",
+     ["Công ty Cổ phần Thép Sông Đà", "Tập đoàn Hoa Sen"]),
+    ("Đại diện Ban Tổ chức Tỉnh ủy Bình Phước và Chủ tịch UBND tỉnh dự lễ.", ["Ban Tổ chức Tỉnh ủy Bình Phước"]),
+    # a country after a body's name is part of it
+    ("Bộ Ngoại giao Nhật Bản và Chính phủ Canada ra tuyên bố chung.", ["Bộ Ngoại giao Nhật Bản", "Chính phủ Canada"]),
+    # abbreviated heads news writes, also where the word segmenter joins them with the name
+    ("Em đỗ vào CĐ Y tế Phú Thọ, còn bạn em chơi cho FC Bình Minh.", ["CĐ Y tế Phú Thọ", "FC Bình Minh"]),
+    ("Ban Quản lý dự án 6 đã bàn giao mặt bằng.", ["Ban Quản lý dự án 6"]),
+    # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
+    ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
+    ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
 ])
 def test_organisations(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
@@ -76,9 +94,26 @@ def test_organisations(extractor, text, expected):
     "Kỳ thi THPT Quốc gia năm nay có nhiều điểm mới.",
     "Đội tuyển chuẩn bị cho AFF Cup 2018 và vòng loại U23 châu Á.",   # events named after a body, a tournament
     "Các đội tham dự giải U19 Quốc gia năm nay.",
+    # a quantifier or a count before a department: several of them, no one body
+    "Bộ đề nghị các Sở GD&ĐT rà soát; đại diện 7 Sở Tài chính đã có mặt.",
+    "Quan hệ giữa hai Đảng ngày càng gắn bó.",
+    # a head with only another type word after it ("Công đoàn" of some company) names no one
+    "Ông Lê Văn Tám, Chủ tịch CĐ Công ty, phát biểu.",
+    # an acronym the text defines for a lower-case phrase abbreviates common nouns
+    "Hiệu quả của doanh nghiệp nhà nước (DNNN) còn thấp; vốn của DNNN tăng chậm.",
+    # a dateline's place is not a tag
+    "HUẾ - Sáng 3/4, trời mưa lớn.",
 ])
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tại buổi làm việc, lớp 9 trường THCS Lê Lợi tặng hoa.", ["trường THCS Lê Lợi"]),   # a class number, not a count
+    ("Các Bộ Tài chính, Bộ Công Thương đã có ý kiến.", ["Bộ Tài chính", "Bộ Công Thương"]),  # one of each ministry
+])
+def test_numbers_and_quantifiers_that_leave_a_name(extractor, text, expected):
+    assert spans(extractor, text, "ORGANIZATION") == expected
 
 
 @pytest.mark.parametrize("text, acronym", [

@@ -31,6 +31,13 @@ from tests.extractor.helpers import spans
     ("Cựu Tổng thống Lula da Silva dẫn đầu cuộc thăm dò.", ["Lula da Silva"]),
     # initials in a photo credit or a byline
     ("Lễ khánh thành nhà văn hóa thôn.\nẢnh: T.Lê", ["T.Lê"]),
+    # initials of syllables that begin with two letters (ANNOTATION.md: initials are a PERSON)
+    ("Nhà trường đã gặp cô Tr.Th.Ng để động viên; anh Ph.V.Kh cũng có mặt.", ["Tr.Th.Ng", "Ph.V.Kh"]),
+    # after a cue, a capitalised honorific word is the name's own syllable
+    ("Đêm nhạc có sự góp mặt của NSƯT Anh Thơ và ca sĩ Chị Tâm.", ["Anh Thơ", "Chị Tâm"]),
+    # professions and roles before a given name, and English honorifics
+    ("Bà tìm đến lương y Tám; bị cáo Lộc xin giảm nhẹ; HLV Toàn hài lòng.", ["Tám", "Lộc", "Toàn"]),
+    ("Mr. Đàm và Ms. Lan cùng dự buổi ra mắt.", ["Đàm", "Lan"]),
 ])
 def test_persons(extractor, text, expected):
     assert spans(extractor, text, "PERSON") == expected
@@ -58,6 +65,8 @@ def test_persons(extractor, text, expected):
     "Tin địa phương\n\nĐÔNG ANH – Sáng nay, huyện tổ chức lễ ra quân làm thủy lợi.",
     # years of the sexagenary cycle
     "Tết Đinh Dậu 2017 và năm Canh Tý 2020 đều có nhiều sự kiện.",
+    # a country's whole name without a cue is a place, even when it begins with a family name
+    "Đoàn đã thăm Hà Lan và Mông Cổ trong tháng này.",
     "Không khí xuân Nhâm Dần ấm áp trên mọi miền.",
     # districts whose names hold family names
     "Người dân quận Bắc Từ Liêm và huyện Hoàng Su Phì phấn khởi đón Tết.",
