@@ -78,6 +78,15 @@ from tests.extractor.helpers import spans
     # abbreviated heads news writes, also where the word segmenter joins them with the name
     ("Em đỗ vào CĐ Y tế Phú Thọ, còn bạn em chơi cho FC Bình Minh.", ["CĐ Y tế Phú Thọ", "FC Bình Minh"]),
     ("Ban Quản lý dự án 6 đã bàn giao mặt bằng.", ["Ban Quản lý dự án 6"]),
+    # a person's name after a body's abbreviated domain is the title holder's, not the body's
+    ("Bộ trưởng - Chủ nhiệm Ủy ban TDTT Hoàng Vĩnh Giang đã đến dự.", ["Ủy ban TDTT"]),
+    ("Bà làm việc tại Đại sứ quán Bồ Đào Nha và Trường THCS Nguyễn Du.", ["Đại sứ quán Bồ Đào Nha", "Trường THCS Nguyễn Du"]),
+    # the word segmenter's one word of a name and a verb; modal verbs and a term's words end a name
+    ("Công ty TNHH Trần Anh khai trương cửa hàng thứ năm.", ["Công ty TNHH Trần Anh"]),
+    ("Văn phòng UBND tỉnh Hà Giang cần rà soát; Ban Chấp hành Trung ương khóa XIII họp.",
+     ["Văn phòng UBND tỉnh Hà Giang", "Ban Chấp hành Trung ương"]),
+    # a type word before a name the lexicon knows is part of the name as written
+    ("Báo Tuổi Trẻ và Tập đoàn Viettel ký kết hợp tác.", ["Báo Tuổi Trẻ", "Tập đoàn Viettel"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
