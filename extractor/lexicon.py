@@ -88,10 +88,23 @@ def is_vietnamese_syllable(word: str) -> bool:
     return any(rest.endswith(coda) and rest[:len(rest) - len(coda)] in _NUCLEI for coda in _CODA)
 
 
+# The sexagenary cycle names years ("Tết Đinh Dậu", "năm Canh Tý"); several stems are family names.
+_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
+_BRANCHES = frozenset({"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"})
+
+
+def is_lunar_year(name: str) -> bool:
+    """A year of the sexagenary cycle: a stem and a branch ("Đinh Dậu", "Giáp Thân")."""
+    words = name.split()
+    return len(words) == 2 and words[0] in _STEMS and words[1] in _BRANCHES
+
+
 # Words right before a capitalised run that make it the name of something else: a street, a school,
-# an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An").
+# an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An"); not the compounds that
+# end with such a word ("môi trường", "thị trường", "yêu cầu").
 NOT_PERSON_CONTEXT = re.compile(
-    r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|trường|thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|cầu|"
+    r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|(?<!môi )(?<!thị )(?<!hội )(?<!chiến )(?<!quảng )(?<!lập )(?<!thương )trường|"
+    r"thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|(?<!yêu )(?<!nhu )(?<!toàn )cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng)\s*\Z"

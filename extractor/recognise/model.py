@@ -29,6 +29,7 @@ from vnextract.extractor.lexicon import (
     cue_before,
     generic_before,
     is_dateline,
+    is_lunar_year,
     is_place_name,
     lower_case_acronyms,
 )
@@ -85,13 +86,15 @@ _ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a provi
 def _not_a_person(text: str, span: crf.Span) -> bool:
     """What the PERSON rules know, which the model does not: a place's whole name (a province or a
     district: "Kiến Xương", "Cẩm Xuyên") is not a person's unless a cue says so ("ông Thái Bình"),
-    and a name after a house number is a street's ("số 12 Lê Duẩn"); nor is a country's ("Hà Lan"). (One capitalised syllable
+    and a name after a house number is a street's ("số 12 Lê Duẩn"); nor is a country's ("Hà Lan") or a
+    lunar year ("Giáp Thân"). (One capitalised syllable
     without a cue stays the model's call: on held-out VLSP news, refusing it lost a hundred names,
     "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
     if after_house_number(text, span.start):
         return True
     name = text[span.start:span.end]
-    return (is_place_name(name) or country_names().fullmatch(name) is not None) and not cue_before(text, span.start)
+    return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None)
+            and not cue_before(text, span.start))
 
 
 def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:

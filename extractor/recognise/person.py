@@ -20,6 +20,7 @@ from vnextract.extractor.lexicon import (
     foreign_titles,
     head_word_at,
     honorifics,
+    is_lunar_year,
     is_place_name,
     is_vietnamese_syllable,
     organisation_head_words,
@@ -40,9 +41,6 @@ _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hô
                              "Hiện", "Tháng", "Ông", "Bà", "Do", "Vì", "Ngoài", "Bên"})
 _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "TỜ TRÌNH", "CÔNG VĂN", "NGHỊ QUYẾT",
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
-# The sexagenary cycle names years ("Tết Đinh Dậu", "năm Canh Tý"); several stems are family names.
-_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
-_BRANCHES = frozenset({"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"})
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
 
@@ -180,6 +178,8 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
         return None, cue
     family = surnames()
     for i, token in enumerate(tokens):
+        if i == 1 and cue is None and _title_case_inside_sentence(doc.text, tokens[0]):
+            break                                      # "sân bay Tân Sơn Nhất": one proper name, not "Tân" + a person
         if token.group(0).capitalize() in family and len(tokens) - i >= 2:
             name = _usable(tokens[i:])
             if len(name) in (3, 4):
@@ -204,6 +204,15 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
     if cue in ("near", "title") and 2 <= len(foreign) <= 4 and foreign == tokens[len(tokens) - len(foreign):]:
         return foreign, cue                            # a foreign name after a title and its organisation
     return None, cue
+
+
+def _title_case_inside_sentence(text: str, token: re.Match[str]) -> bool:
+    """A capitalised word that does not open its sentence (nor a quotation or a bracket): its capital is
+    a proper name's."""
+    word = token.group(0)
+    before = text[max(0, token.start() - 3):token.start()].rstrip(" \t")
+    return (word[0].isupper() and not word.isupper() and bool(before)
+            and before[-1] not in ".!?:;…\"'“‘(-–\n")
 
 
 def _after_foreign_title(text: str, position: int) -> bool:
@@ -283,7 +292,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                                                            # (but "ông Đức" is a man)
             if _overlaps(districts, district_starts, start, end):
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
-            if len(name) == 2 and name[0].group(0) in _STEMS and name[1].group(0) in _BRANCHES and cue != "direct":
+            if is_lunar_year(surface) and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
             place = gazetteer.canonical(surface)
             if surface in lex["not_person"] or (not cue and is_place_name(surface)):

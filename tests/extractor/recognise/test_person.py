@@ -38,6 +38,9 @@ from tests.extractor.helpers import spans
     # professions and roles before a given name, and English honorifics
     ("Bà tìm đến lương y Tám; bị cáo Lộc xin giảm nhẹ; HLV Toàn hài lòng.", ["Tám", "Lộc", "Toàn"]),
     ("Mr. Đàm và Ms. Lan cùng dự buổi ra mắt.", ["Đàm", "Lan"]),
+    # words that end with "trường" or "cầu" but are not a school or a bridge ("môi trường", "yêu cầu")
+    ("Thứ trưởng Bộ Tài nguyên và Môi trường Lê Công Thành dự họp.", ["Lê Công Thành"]),
+    ("Hội nghị xúc tiến thị trường Nguyễn Thị Hạnh chủ trì.", ["Nguyễn Thị Hạnh"]),
 ])
 def test_persons(extractor, text, expected):
     assert spans(extractor, text, "PERSON") == expected
@@ -67,6 +70,9 @@ def test_persons(extractor, text, expected):
     "Tết Đinh Dậu 2017 và năm Canh Tý 2020 đều có nhiều sự kiện.",
     # a country's whole name without a cue is a place, even when it begins with a family name
     "Đoàn đã thăm Hà Lan và Mông Cổ trong tháng này.",
+    # a capitalised word inside a sentence, then a family name: one proper name (a place), not a person
+    "Chuyến bay hạ cánh xuống sân bay Tân Sơn Nhất lúc 9 giờ.",
+    "Tiễn năm cũ Giáp Thân, đón xuân mới an lành.",
     "Không khí xuân Nhâm Dần ấm áp trên mọi miền.",
     # districts whose names hold family names
     "Người dân quận Bắc Từ Liêm và huyện Hoàng Su Phì phấn khởi đón Tết.",
