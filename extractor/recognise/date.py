@@ -48,8 +48,9 @@ PATTERNS = [
 ]
 _SLASH_KIND = next(k for k, p in enumerate(PATTERNS) if p.pattern.startswith(f"{_PREFIX}{_SLASH}(?!"))
 _DOT_KIND = len(PATTERNS) - 1
-# A fraction, not a date: "2/3 số hộ", "chiếm 1/4", "chỉ bằng 1/10 so với …" (a day below its month, no year, no cue).
-_FRACTION_BEFORE = re.compile(r"(?:chiếm|gần|hơn|khoảng|bằng|xấp xỉ|trên|dưới)\s*\Z")
+# A fraction, not a date: "2/3 số hộ", "chiếm 1/4", "chỉ bằng 1/10 so với …", a war invalid's grade "thương binh
+# hạng 1/4" (a day below its month, no year, no cue).
+_FRACTION_BEFORE = re.compile(r"(?:chiếm|gần|hơn|khoảng|bằng|xấp xỉ|trên|dưới|hạng|tỷ lệ|tỉ lệ)\s*\Z")
 _FRACTION_AFTER = re.compile(r"\s+(?:số|tổng|dân số|diện tích|lượng|khối lượng|thời gian|kinh phí|trong số|còn lại|so với)(?!\w)")
 _TIME_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua|vào)\s*\Z")
 _NOT_DATE_BEFORE = re.compile(r"(?:số\s*|[/\d,.-])\Z")

@@ -45,6 +45,7 @@ BY_NUMBER = re.compile(
 FOLLOWING = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<number>\d{{1,5}}(?![\d/])|{SYMBOL})")
 BARE = re.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 LAW_NAME = re.compile(r"(?<!\w)(?<!kỷ )(?<![Pp]háp )(?P<type>Bộ luật|Luật|luật)\s+(?=[^\W\d])")
+CONSTITUTION = re.compile(r"(?<!\w)Hiến pháp(?!\w)")     # the fundamental law, cited by name: "Hiến pháp năm 2013"
 
 
 @cache
@@ -54,7 +55,8 @@ def _law_names() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})(?!\w)", re.IGNORECASE)
 _LAW_STOP = {"năm", "số", "của", "ngày", "đã", "được", "thì", "là", "có", "này", "và", "hoặc", "để", "theo", "cho",
              "với", "về", "tại", "trong", "khi", "mà", "do", "như", "vào", "cũng", "sẽ", "đang", "bị", "nhưng",
-             "hay", "không", "các", "những", "sửa", "mới", "hiện", "hành", "quy", "nêu", "trên", "đó"}
+             "hay", "không", "các", "những", "sửa", "mới", "hiện", "hành", "quy", "nêu", "trên", "đó",
+             "sáng", "chiều", "tối", "trưa", "hôm"}   # a time opening the next sentence: "… Luật Cảnh vệ Chiều nay, …"
 _NOT_LAW = {"sư", "pháp", "lệ", "chơi", "rừng", "này", "nào", "đó", "sư,", "gia", "học"}
 
 
@@ -142,6 +144,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         end = _law_name_end(doc, m)
         if end:
             add(m.start(), end, {"type": TYPES[m.group("type").casefold()]}, "law by name")
+    for m in CONSTITUTION.finditer(text):
+        add(m.start(), m.end(), {"type": "Hiến pháp"}, "law by name")
     for m in BARE.finditer(text):
         number = m.group(0)
         add(m.start(), m.end(), _attrs(_code_type(number), number), "number symbol")

@@ -19,6 +19,7 @@ _LOWER_UNIT = re.compile(
 )
 _NAME_WORD_BEFORE = re.compile(r"(?<!\w)(\w+) $")
 _HONORIFICS = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "đồng", "chí", "thầy", "cậu", "mẹ"}
+_WORD = re.compile(r"\w+")
 _ERA_MARK = re.compile(r"\s*\((cũ|mới)\)")
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
 
@@ -48,8 +49,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
         surface = text[start:end]
-        if not surface[0].isupper():
-            continue
+        if not all(w[0].isupper() or w[0].isdigit() for w in _WORD.findall(surface)):
+            continue                                   # "giải Nobel Hòa bình", "vì hòa bình": peace, not the province
         found = gazetteer.canonical(surface)
         if found is None:
             continue

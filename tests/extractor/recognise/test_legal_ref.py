@@ -15,6 +15,9 @@ from tests.extractor.helpers import attrs, spans
     ("Sửa đổi Nghị định 136, Nghị định số 77 theo trình tự rút gọn.", ["Nghị định 136", "Nghị định số 77"]),
     ("Căn cứ Luật Thi đua, khen thưởng năm 2022.", ["Luật Thi đua, khen thưởng"]),
     ("Theo Luật Nhà ở năm 2014 và Luật Đầu tư công.", ["Luật Nhà ở", "Luật Đầu tư công"]),
+    # the constitution by name, its year outside; a law's name before a sentence that lost its full stop
+    ("Quyền con người được Hiến pháp năm 2013 ghi nhận.", ["Hiến pháp"]),
+    ("Đại biểu góp ý dự án Luật Thủ đô Sáng mai, Quốc hội họp tiếp.", ["Luật Thủ đô"]),
     ("Các văn bản 98/2023/NĐ-CP và 1290/QĐ-TTg đã được ban hành.", ["98/2023/NĐ-CP", "1290/QĐ-TTg"]),
     ("UBND đã ký các Quyết định mang số 2356, 2357 và 2358.", ["Quyết định mang số 2356", "2357", "2358"]),
     # police and court numbers

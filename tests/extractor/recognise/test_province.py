@@ -28,6 +28,7 @@ NEGATIVE = [
     "Ông Nguyễn Văn Huế, Giám đốc Sở Y tế, cho biết như vậy.",
     "Các nước ở Thái Bình Dương tham gia diễn đàn.",
     "Hội thảo về phát triển vùng đồng bằng sông Hồng.",
+    "Bà được trao giải Nobel Hòa bình vì đóng góp cho người nghèo.",   # peace, not the province: every syllable a capital
 ]
 
 
