@@ -98,7 +98,7 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
     if following and following[0].start == start and " " in following[0].text:
         end = following[0].end
         for token in following[1:]:
-            if not token.text[0].isupper() or token.text.casefold() in _LAW_STOP:
+            if not token.text[0].isupper() or token.text.split()[0].casefold() in _LAW_STOP:
                 break
             end = token.end
         return end
