@@ -10,6 +10,7 @@ capitalised name or a number. Generic and plural mentions ("các sở", "UBND c�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from vnextract.extractor.lexicon import (
     LOWER,
@@ -19,6 +20,7 @@ from vnextract.extractor.lexicon import (
     district_names,
     generic_before,
     head_word_at,
+    honorifics,
     is_name_shaped,
     is_news_tag,
     is_vietnamese_syllable,
@@ -49,7 +51,8 @@ def _fixed_pair(previous: str, word: str, nxt: str) -> bool:
 _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|tịch|kỳ|sâm)\b)")
 
 
-def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_words: int = 10) -> int:
+def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_words: int = 10,
+                joined_head: bool = False) -> int:
     """End of a capitalised name starting after `position`, over underthesea's word tokens:
     capitalised words, numbers after a capitalised word, 'và'/'-'/'&' before a capitalised word,
     and up to two lower-case words in a row that are not verbs or function words ('và' may join two
@@ -61,10 +64,11 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     previous_place = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     last = position                                    # the end of the last token read ('và' is read, not taken)
-    if (i and tokens[i - 1].end > position and text[tokens[i - 1].start:position].isupper()
+    if (i and tokens[i - 1].end > position and (joined_head or text[tokens[i - 1].start:position].isupper())
             and text[position:tokens[i - 1].end].strip()[:1].isupper()):
-        end = last = tokens[i - 1].end                 # an abbreviated head and the name's first word are one token:
-        taken = 1                                      # "CĐ Sư phạm"
+        end = last = tokens[i - 1].end                 # an abbreviated head (or a classifier) and the name's first
+        taken = 1                                      # word are one token: "CĐ Sư phạm", "trang Statista"
+        proper = 2 if not is_vietnamese_syllable(text[position:end].split()[0]) else 0
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[last:token.start]
@@ -264,6 +268,15 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in _BYLINE_TAG.finditer(text):
         if is_news_tag(m.group("tag")):
             add(m.start("tag"), m.end("tag"), "newspaper's tag before the lead", 0.9)
+    for m in _CLASSIFIER.finditer(text):
+        end = extend_name(doc, m.end() - 1, stop=lex.stop, max_words=6, joined_head=True)
+        if end > m.end() and not _GENERIC_NAME.fullmatch(text, m.end(), end):
+            add(m.end(), end, "a newspaper's, site's or brand's name after its classifier", 0.7)
+    for m in _SOURCE.finditer(text):
+        acronym = m.group("acronym")
+        if not (any(p.fullmatch(acronym) for p in lex.heads.values()) or acronym.casefold() in _honorific_words()
+                or province_at(text, m.start("acronym"))):
+            add(m.start("acronym"), m.end("acronym"), "an acronym given as the source", 0.7)
     mentions += _acronyms(text, mentions, lex)
     return _with_prefixes(text, mentions)
 
@@ -271,6 +284,19 @@ def recognise(doc: SegmentedText) -> list[Mention]:
 # A type word written before a name the lexicon knows is part of the name as written: "Báo Lao Động", "Tập đoàn
 # Viettel" (ANNOTATION.md: span the whole name as written).
 _TYPE_WORD_BEFORE = re.compile(r"(?<!\w)(?:Báo|Tạp chí|Đài|Hãng|Tập đoàn|Tổng công ty|Công ty|Ngân hàng)[ \t]+\Z")
+
+
+# Classifiers written before the name of a newspaper, a website, a brand or a network, which are not part of it:
+# "tờ The New York Times", "trang Dxomark", "thương hiệu Paul Mitchell", "nhà mạng Viettel".
+_CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)[ \t]+(?=[{UPPER}])")
+_GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
+# An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP".
+_SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)[ \t]*:?[ \t]+(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    return frozenset(h.casefold() for h in honorifics())
 
 
 def _generic(text: str, start: int) -> bool:

@@ -87,6 +87,10 @@ from tests.extractor.helpers import spans
      ["Văn phòng UBND tỉnh Hà Giang", "Ban Chấp hành Trung ương"]),
     # a type word before a name the lexicon knows is part of the name as written
     ("Báo Tuổi Trẻ và Tập đoàn Viettel ký kết hợp tác.", ["Báo Tuổi Trẻ", "Tập đoàn Viettel"]),
+    # the name after a newspaper's, a site's or a brand's classifier, and an acronym given as a source
+    ("Theo tờ Asahi Shimbun, trang Statista và thương hiệu Kenzo, doanh số tăng.",
+     ["Asahi Shimbun", "Statista", "Kenzo"]),
+    ("Giá dầu giảm mạnh (Theo CNN). Nguồn: BBC", ["CNN", "BBC"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
@@ -110,6 +114,8 @@ def test_organisations(extractor, text, expected):
     "Ông Lê Văn Tám, Chủ tịch CĐ Công ty, phát biểu.",
     # an acronym the text defines for a lower-case phrase abbreviates common nouns
     "Hiệu quả của doanh nghiệp nhà nước (DNNN) còn thấp; vốn của DNNN tăng chậm.",
+    # a reporter or a bare type word given as the source is no organisation
+    "Theo PV, sáng nay trời mưa; theo UBND, đường đã thông.",
     # a dateline's place is not a tag
     "HUẾ - Sáng 3/4, trời mưa lớn.",
 ])
