@@ -272,6 +272,10 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         end = extend_name(doc, m.end() - 1, stop=lex.stop, max_words=6, joined_head=True)
         if end > m.end() and not _GENERIC_NAME.fullmatch(text, m.end(), end):
             add(m.end(), end, "a newspaper's, site's or brand's name after its classifier", 0.7)
+    for m in _SCORE_LINE.finditer(text):
+        if not {m.group("a").split()[0], m.group("b").split()[0]} & _NOT_TEAM_WORDS:
+            add(m.start("a"), m.end("a"), "a side of a match result", 0.8)
+            add(m.start("b"), m.end("b"), "a side of a match result", 0.8)
     for m in _SOURCE.finditer(text):
         acronym = m.group("acronym")
         if not (any(p.fullmatch(acronym) for p in lex.heads.values()) or acronym.casefold() in _honorific_words()
@@ -292,6 +296,14 @@ _CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|trang|thương hiệu|nhà mạng|hã
 _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
 # An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP".
 _SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)[ \t]*:?[ \t]+(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
+
+
+# A match result on a line of its own or after "Tỷ số": "Bình Dương 0-0 Sông Lam Nghệ An", "Triều Khúc 2-2 Tô Ký":
+# both sides are teams (ANNOTATION.md: a named team is an ORGANIZATION).
+_TEAM = rf"[{UPPER}][\w.&]*(?:[ \t][{UPPER}][\w.&]*){{0,4}}"
+_SCORE_LINE = re.compile(rf"(?:^|(?:[Tt]ỷ số|[Kk]ết quả)[^\n:]{{0,20}}:)[ \t]*(?P<a>{_TEAM})"
+                         rf"[ \t]+\d{{1,2}}[ \t]*[-–][ \t]*\d{{1,2}}[ \t]+(?P<b>{_TEAM})(?=[ \t]*(?:$|[,.;(]))", re.MULTILINE)
+_NOT_TEAM_WORDS = frozenset({"Ngày", "Tháng", "Năm", "Từ", "Đến", "Sáng", "Chiều", "Tối", "Hiệp", "Phút", "Vòng"})
 
 
 @cache

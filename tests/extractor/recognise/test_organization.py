@@ -91,6 +91,10 @@ from tests.extractor.helpers import spans
     ("Theo tờ Asahi Shimbun, trang Statista và thương hiệu Kenzo, doanh số tăng.",
      ["Asahi Shimbun", "Statista", "Kenzo"]),
     ("Giá dầu giảm mạnh (Theo CNN). Nguồn: BBC", ["CNN", "BBC"]),
+    # both sides of a match result are teams
+    ("Kết quả vòng 3:\nĐông Anh 2-1 Hoài Đức\nTỷ số chung cuộc: Hải Dương 0-0 Quảng Nam (hiệp 1: 0-0)",
+     ["Đông Anh", "Hoài Đức", "Hải Dương", "Quảng Nam"]),
+    ("Ngày 3-4 Bộ Y tế họp.\nTừ 7-10 Sở Y tế kiểm tra.", ["Bộ Y tế", "Sở Y tế"]),   # a day range, no result
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
