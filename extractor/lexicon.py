@@ -164,6 +164,12 @@ def generic_before(text: str, start: int) -> bool:
 _NUMBER_WORDS = frozenset({"số", "khóa", "khoá", "lần", "thứ", "đợt"})   # "số 3", "khóa 12": a number's own noun
 
 
+@cache
+def common_acronyms() -> frozenset[str]:
+    """Acronyms of common nouns ("HSSV", "ANTT", "GDP"): models/lexicons/common_acronyms.txt."""
+    return frozenset(read_lines("common_acronyms.txt"))
+
+
 def lower_case_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text defines for lower-case phrases by their initials: "doanh nghiệp nhà nước
     (DNNN)", "Học sinh, sinh viên (HSSV)" (the first word may open a sentence). They abbreviate

@@ -25,6 +25,7 @@ from pathlib import Path
 from vnextract.extractor.lexicon import (
     NOT_PERSON_CONTEXT,
     after_house_number,
+    common_acronyms,
     country_names,
     cue_before,
     generic_before,
@@ -56,9 +57,12 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
              labels: Iterable[str] = LABELS, *, person_ends: dict[int, int] | None = None) -> list[Mention]:
     """The model's spans as mentions, by the combination's rule; a PERSON right after a word that
     makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
-    context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -")."""
+    context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -"), nor an
+    organisation after a quantifier or a count ("các Sở GD-ĐT", the ORGANIZATION rules' test) or one
+    that is an acronym of a common noun, known ("HSSV", "GDP") or defined in the text for a
+    lower-case phrase ("doanh nghiệp nhà nước (DNNN)")."""
     thresholds = {label: combination.thresholds(label) for label in labels}
-    common_nouns = lower_case_acronyms(text) if "ORGANIZATION" in thresholds else frozenset()
+    common_nouns = lower_case_acronyms(text) | common_acronyms() if "ORGANIZATION" in thresholds else frozenset()
     out = []
     for s in spans:
         if s.label not in thresholds or s.p < thresholds[s.label][0]:

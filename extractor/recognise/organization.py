@@ -68,7 +68,10 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             and text[position:tokens[i - 1].end].strip()[:1].isupper()):
         end = last = tokens[i - 1].end                 # an abbreviated head (or a classifier) and the name's first
         taken = 1                                      # word are one token: "CĐ Sư phạm", "trang Statista"
-        proper = 2 if not is_vietnamese_syllable(text[position:end].split()[0]) else 0
+        rest = text[position:end].split()
+        proper = len(rest) if all(_title_case(w) for w in rest) else 0
+        if len(rest) == 1 and not is_vietnamese_syllable(rest[0]):
+            proper = 2                                 # a foreign or brand name: "trang Statista"
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[last:token.start]

@@ -95,6 +95,8 @@ from tests.extractor.helpers import spans
     ("Kết quả vòng 3:\nĐông Anh 2-1 Hoài Đức\nTỷ số chung cuộc: Hải Dương 0-0 Quảng Nam (hiệp 1: 0-0)",
      ["Đông Anh", "Hoài Đức", "Hải Dương", "Quảng Nam"]),
     ("Ngày 3-4 Bộ Y tế họp.\nTừ 7-10 Sở Y tế kiểm tra.", ["Bộ Y tế", "Sở Y tế"]),   # a day range, no result
+    ("Giáo viên trường THCS Lê Quý Đôn chấp hành tốt; Ủy ban Kiểm tra Trung ương kết luận.",
+     ["trường THCS Lê Quý Đôn", "Ủy ban Kiểm tra Trung ương"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
@@ -118,6 +120,8 @@ def test_organisations(extractor, text, expected):
     "Ông Lê Văn Tám, Chủ tịch CĐ Công ty, phát biểu.",
     # an acronym the text defines for a lower-case phrase abbreviates common nouns
     "Hiệu quả của doanh nghiệp nhà nước (DNNN) còn thấp; vốn của DNNN tăng chậm.",
+    # acronyms of common nouns
+    "Nhà trường nhắc HSSV chấp hành luật ATGT, giữ gìn ANTT.",
     # a reporter or a bare type word given as the source is no organisation
     "Theo PV, sáng nay trời mưa; theo UBND, đường đã thông.",
     # a dateline's place is not a tag
