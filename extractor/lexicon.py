@@ -164,6 +164,14 @@ def generic_before(text: str, start: int) -> bool:
 _NUMBER_WORDS = frozenset({"số", "khóa", "khoá", "lần", "thứ", "đợt"})   # "số 3", "khóa 12": a number's own noun
 
 
+_PARTY_YEARS = re.compile(r"(?:tuổi|[Hh]uy hiệu)[ \t]+\Z")
+
+
+def party_years_before(text: str, start: int) -> bool:
+    """"Đảng" here counts a member's years or names a badge ("Huy hiệu 30 năm tuổi Đảng"), not the Party."""
+    return bool(_PARTY_YEARS.search(text, max(0, start - 12), start))
+
+
 @cache
 def common_acronyms() -> frozenset[str]:
     """Acronyms of common nouns ("HSSV", "ANTT", "GDP"): models/lexicons/common_acronyms.txt."""

@@ -33,6 +33,7 @@ from vnextract.extractor.lexicon import (
     is_lunar_year,
     is_place_name,
     lower_case_acronyms,
+    party_years_before,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
@@ -77,7 +78,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
                                           or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
             continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
         if s.label == "ORGANIZATION" and ((generic_before(text, s.start) and not text.startswith("Bộ ", s.start))
-                                          or text[s.start:s.end] in common_nouns):
+                                          or text[s.start:s.end] in common_nouns or party_years_before(text, s.start)):
             continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))

@@ -25,6 +25,7 @@ from vnextract.extractor.lexicon import (
     is_news_tag,
     is_vietnamese_syllable,
     organisation_lexicon,
+    party_years_before,
     place_end,
     province_at,
     title_spans,
@@ -229,7 +230,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         head = _TYPE_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         add(head.start() if head else m.start(), _place_or_country_end(text, end), "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
-        if not _PARTY_NOT_ORG.match(text, m.start()):
+        if not (_PARTY_NOT_ORG.match(text, m.start()) or party_years_before(text, m.start())):
             add(m.start(), m.end(), "the Party", 1.0)
     for m in lex.ministry.finditer(text):
         if m.group(0)[0].islower() and not _lower_case_ministry(text, m):
@@ -279,6 +280,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if not {m.group("a").split()[0], m.group("b").split()[0]} & _NOT_TEAM_WORDS:
             add(m.start("a"), m.end("a"), "a side of a match result", 0.8)
             add(m.start("b"), m.end("b"), "a side of a match result", 0.8)
+    for m in _FOREIGN_AFTER_KIND.finditer(text):
+        end = extend_name(doc, m.start("name") - 1, stop=lex.stop, max_words=5, joined_head=True)
+        name = text[m.start("name"):end].split()
+        if name and any(not is_vietnamese_syllable(w) for w in name) and not country_names().fullmatch(" ".join(name)):
+            add(m.start("name"), end, "a foreign name after the kind of body it is", 0.7)
     for m in _SOURCE.finditer(text):
         acronym = m.group("acronym")
         if not (any(p.fullmatch(acronym) for p in lex.heads.values()) or acronym.casefold() in _honorific_words()
@@ -297,8 +303,13 @@ _TYPE_WORD_BEFORE = re.compile(r"(?<!\w)(?:Báo|Tạp chí|Đài|Hãng|Tập đo
 # "tờ The New York Times", "trang Dxomark", "thương hiệu Paul Mitchell", "nhà mạng Viettel".
 _CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)[ \t]+(?=[{UPPER}])")
 _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
-# An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP".
-_SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)[ \t]*:?[ \t]+(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
+# A foreign name after the kind of body and what it does in lower case: "hãng rượu Patrón", "công ty dầu lửa
+# Continental Resources", "Quỹ đầu tư mạo hiểm Granite Associates": the name is the organisation.
+_FOREIGN_AFTER_KIND = re.compile(
+    rf"(?<!\w)(?:[Cc]ông ty|[Hh]ãng|[Tt]ập đoàn|[Nn]gân hàng|[Qq]uỹ)(?:[ \t]+[{LOWER}]+){{1,4}}[ \t]+(?P<name>[{UPPER}])")
+# An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP", "Nguồn ảnh: CNN".
+_SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)(?: ảnh)?[ \t]*:?[ \t]+"
+                     rf"(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
 
 
 # A match result on a line of its own or after "Tỷ số": "Bình Dương 0-0 Sông Lam Nghệ An", "Triều Khúc 2-2 Tô Ký":
