@@ -7,7 +7,6 @@ from here, each list loaded once.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -398,20 +397,6 @@ def head_word_at(text: str, position: int) -> bool:
     lex = organisation_lexicon()
     patterns = [lex.fixed, lex.ministry, *lex.heads.values()]
     return text[position:position + 1].isupper() and any(p.match(text, position) for p in patterns)
-
-
-def has_stopword(span: str) -> bool:
-    """A verb or function word inside a span (a name that ran past its end)."""
-    stop = organisation_lexicon().stop
-    words = re.findall(r"[^\W\d_]+", span)
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    return any(w in stop for w in words if w.islower()) or any(p in stop for p in pairs if p.islower())
-
-
-def ends_with_person(text: str, start: int, end: int) -> bool:
-    """The span ends with a person's name after something else ('UBND thành phố Lê Thanh Hải')."""
-    words = re.findall(r"[^\W\d_]+", text[start:end])
-    return any(len(words) > size and is_name_shaped(words[-size:]) for size in (2, 3, 4))
 
 
 # --- percentages -------------------------------------------------------------------------------

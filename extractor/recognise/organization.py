@@ -281,7 +281,10 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             add(m.start("a"), m.end("a"), "a side of a match result", 0.8)
             add(m.start("b"), m.end("b"), "a side of a match result", 0.8)
     for m in _FOREIGN_AFTER_KIND.finditer(text):
+        if any(w in lex.stop for w in m.group("kind").split()):
+            continue                                   # "công ty như Uber": an example, not the kind's words
         end = extend_name(doc, m.start("name") - 1, stop=lex.stop, max_words=5, joined_head=True)
+        end = min(end, _before_and(text, m.start("name"), end))
         name = text[m.start("name"):end].split()
         if name and any(not is_vietnamese_syllable(w) for w in name) and not country_names().fullmatch(" ".join(name)):
             add(m.start("name"), end, "a foreign name after the kind of body it is", 0.7)
@@ -306,7 +309,14 @@ _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|T
 # A foreign name after the kind of body and what it does in lower case: "hãng rượu Patrón", "công ty dầu lửa
 # Continental Resources", "Quỹ đầu tư mạo hiểm Granite Associates": the name is the organisation.
 _FOREIGN_AFTER_KIND = re.compile(
-    rf"(?<!\w)(?:[Cc]ông ty|[Hh]ãng|[Tt]ập đoàn|[Nn]gân hàng|[Qq]uỹ)(?:[ \t]+[{LOWER}]+){{1,4}}[ \t]+(?P<name>[{UPPER}])")
+    rf"(?<!\w)(?:[Cc]ông ty|[Hh]ãng|[Tt]ập đoàn|[Nn]gân hàng|[Qq]uỹ)(?P<kind>(?:[ \t]+[{LOWER}]+){{1,4}})"
+    rf"[ \t]+(?P<name>[{UPPER}])")
+
+
+def _before_and(text: str, start: int, end: int) -> int:
+    """Where " và " first cuts [start, end) ("Uber và Lyft" are two), or `end`."""
+    cut = text.find(" và ", start, end)
+    return cut if cut >= 0 else end
 # An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP", "Nguồn ảnh: CNN".
 _SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)(?: ảnh)?[ \t]*:?[ \t]+"
                      rf"(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")

@@ -143,6 +143,10 @@ def test_numbers_and_quantifiers_that_leave_a_name(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
 
 
+def test_examples_after_the_kind_of_body_are_no_one_name(extractor):
+    assert "Toyota và Ford" not in spans(extractor, "Các hãng xe như Toyota và Ford đều tăng giá.", "ORGANIZATION")
+
+
 @pytest.mark.parametrize("text, acronym", [
     ("Ủy ban nhân dân (UBND) là cơ quan hành chính; UBND chịu trách nhiệm trước HĐND.", "UBND"),  # a type word
     ("Công ty Cổ phần Du lịch (CPDL) Công đoàn nhận cờ. CPDL là viết tắt.", "CPDL"),    # inside a longer name
