@@ -110,7 +110,7 @@ def test_html_keeps_the_spaces_between_words(capsys):
 
 def test_extract_with_the_model_limited_to_persons(tmp_path, capsys):
     source = tmp_path / "note.txt"
-    source.write_text("Chiều nay, ông Trần Quốc Vượng làm việc với Tập đoàn Hòa Phát về dự án mở rộng nhà máy.",
+    source.write_text("Chiều nay, ông Trần Quốc Vượng làm việc với Tổng công ty Sông Đà về dự án mở rộng nhà máy.",
                       encoding="utf-8")
     assert main(["extract", str(source), "--explain", "--no-records", "--model-labels", "PERSON"]) == 0
     entities = json.loads(capsys.readouterr().out)["entities"]
