@@ -94,18 +94,25 @@ def _joined(text: str, previous: re.Match[str], word: re.Match[str]) -> bool:
     return gap in (".", ". ") and bool(_INITIAL.fullmatch(previous.group(0)))
 
 
+# The tokens of _TOKEN that begin with a capital, found by the regex engine rather than by testing every word
+# (the same tokens: a token starts where no letter, and no letter with a joiner, comes before it).
+_CAPITAL = "".join(sorted(c for c in map(chr, range(0x10000)) if c.isupper()))
+_CAPITALISED_TOKEN = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’-])[{re.escape(_CAPITAL)}][^\W\d_]*(?:['’-][^\W\d_]+)*")
+
+
 def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
-    """Runs of capitalised tokens separated by one space (or joined by an initial's full stop), within [start, end)."""
+    """Runs of capitalised tokens separated by one space (or joined by an initial's full stop), within [start, end);
+    any other word between two of them ends a run (it leaves more than a space or a full stop between them)."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group(0)
-        if _is_name_token(word) and current and _joined(text, current[-1], m):
+    for m in _CAPITALISED_TOKEN.finditer(text, start, end):
+        name = _is_name_token(m.group(0))
+        if name and current and _joined(text, current[-1], m):
             current.append(m)
             continue
         if current:
             runs.append(current)
-        current = [m] if _is_name_token(word) else []
+        current = [m] if name else []
     if current:
         runs.append(current)
     return runs
