@@ -252,7 +252,9 @@ class ProvinceMatcher:
 def province_matcher() -> ProvinceMatcher:
     gazetteer = province_gazetteer()
     surfaces = {re.escape(key).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for key in gazetteer.aliases}
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(surfaces, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+    firsts = "".join(sorted({re.escape(key[0]) for key in gazetteer.aliases}))   # a look-ahead, as in alternation()
+    pattern = re.compile(rf"(?<!\w)(?=[{firsts}])(?:{'|'.join(sorted(surfaces, key=len, reverse=True))})(?!\w)",
+                         re.IGNORECASE)
     given_names = frozenset({"văn", "thị", "đức", "hữu", "ngọc", "minh", "thanh", "quang", "xuân", "công"})
     return ProvinceMatcher(pattern, gazetteer, frozenset(s.casefold() for s in surnames()) | given_names)
 
