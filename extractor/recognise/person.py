@@ -131,8 +131,8 @@ def _cue(text: str, position: int) -> str | None:
     'near' when a title and a few words of its organisation do (same line)."""
     line_start = text.rfind("\n", max(0, position - 80), position) + 1
     window = text[max(line_start, position - 80):position]
-    if _BYLINE_CUE.search(window):
-        return "direct"
+    if _BYLINE_CUE.search(window, max(0, len(window) - 30)):
+        return "direct"                                # a credit's cue ends the window: its last 30 characters hold it
     if not window.endswith(" "):
         return None
     backwards = window[::-1]
