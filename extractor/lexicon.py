@@ -232,6 +232,12 @@ def title_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in title_words().finditer(text))
 
 
+@lru_cache(maxsize=4)
+def title_starts(text: str) -> frozenset[int]:
+    """Where the title words of `text` begin (title_spans), for lookups in constant time."""
+    return frozenset(start for start, _ in title_spans(text))
+
+
 @cache
 def country_names() -> re.Pattern[str]:
     """Country and region names (models/lexicons/countries.txt): places, never a person's name

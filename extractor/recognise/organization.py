@@ -29,6 +29,7 @@ from vnextract.extractor.lexicon import (
     place_end,
     province_at,
     title_spans,
+    title_starts,
 )
 from vnextract.extractor.types import Mention, SegmentedText
 
@@ -119,7 +120,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
 def _starts_another(text: str, position: int) -> bool:
     """Another body, a person or a title starts here: 'và' before it joins two things, not two words of a name."""
     return (head_word_at(text, position) or _name_starts(text, position)
-            or any(start == position for start, _ in title_spans(text)))
+            or position in title_starts(text))
 
 
 def _proper_then_lower(word: str) -> int:
