@@ -172,7 +172,7 @@ _PARTY_YEARS = re.compile(r"(?:tuổi|[Hh]uy hiệu)[ \t]+\Z")
 
 
 def party_years_before(text: str, start: int) -> bool:
-    """"Đảng" here counts a member's years or names a badge ("Huy hiệu 30 năm tuổi Đảng"), not the Party."""
+    """"Đảng" here counts a member's years or names a badge ("Huy hiệu 40 năm tuổi Đảng"), not the Party."""
     return bool(_PARTY_YEARS.search(text, max(0, start - 12), start))
 
 

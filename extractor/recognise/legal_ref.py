@@ -56,7 +56,7 @@ def _law_names() -> re.Pattern[str]:
 _LAW_STOP = {"năm", "số", "của", "ngày", "đã", "được", "thì", "là", "có", "này", "và", "hoặc", "để", "theo", "cho",
              "với", "về", "tại", "trong", "khi", "mà", "do", "như", "vào", "cũng", "sẽ", "đang", "bị", "nhưng",
              "hay", "không", "các", "những", "sửa", "mới", "hiện", "hành", "quy", "nêu", "trên", "đó",
-             "sáng", "chiều", "tối", "trưa", "hôm"}   # a time opening the next sentence: "… Luật Cảnh vệ Chiều nay, …"
+             "sáng", "chiều", "tối", "trưa", "hôm"}   # a time opening the next sentence: "… Luật Thủ đô Chiều nay, …"
 _NOT_LAW = {"sư", "pháp", "lệ", "chơi", "rừng", "này", "nào", "đó", "sư,", "gia", "học"}
 
 

@@ -168,7 +168,7 @@ _CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
 
 def _before_trailing_name(text: str, start: int, end: int) -> int:
     """Cut a person's name off the end of an organisation ('… Việt Nam Phạm Thế Duyệt', 'Ủy ban TDTT
-    Nguyễn Danh Thái'); a name right after a lower-case word or a school's or club's abbreviated
+    Hoàng Vĩnh Giang'); a name right after a lower-case word or a school's or club's abbreviated
     head is the organisation's own ('THPT chuyên Lê Hồng Phong', 'FC Nguyễn Trãi'), and a country's
     name holds none ('Đại sứ quán Bồ Đào Nha')."""
     words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
@@ -283,7 +283,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             add(m.start("b"), m.end("b"), "a side of a match result", 0.8)
     for m in _FOREIGN_AFTER_KIND.finditer(text):
         if any(w in lex.stop for w in m.group("kind").split()):
-            continue                                   # "công ty như Uber": an example, not the kind's words
+            continue                                   # "hãng xe như Toyota": an example, not the kind's words
         end = extend_name(doc, m.start("name") - 1, stop=lex.stop, max_words=5, joined_head=True)
         end = min(end, _before_and(text, m.start("name"), end))
         name = text[m.start("name"):end].split()
@@ -304,26 +304,26 @@ _TYPE_WORD_BEFORE = re.compile(r"(?<!\w)(?:Báo|Tạp chí|Đài|Hãng|Tập đo
 
 
 # Classifiers written before the name of a newspaper, a website, a brand or a network, which are not part of it:
-# "tờ The New York Times", "trang Dxomark", "thương hiệu Paul Mitchell", "nhà mạng Viettel".
+# "tờ Asahi Shimbun", "trang Statista", "thương hiệu Kenzo", "nhà mạng Viettel".
 _CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)[ \t]+(?=[{UPPER}])")
 _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
-# A foreign name after the kind of body and what it does in lower case: "hãng rượu Patrón", "công ty dầu lửa
-# Continental Resources", "Quỹ đầu tư mạo hiểm Granite Associates": the name is the organisation.
+# A foreign name after the kind of body and what it does in lower case: "hãng mỹ phẩm Lancôme", "công ty dầu khí
+# Chevron Texaco", "Quỹ đầu tư mạo hiểm Sequoia Capital": the name is the organisation.
 _FOREIGN_AFTER_KIND = re.compile(
     rf"(?<!\w)(?:[Cc]ông ty|[Hh]ãng|[Tt]ập đoàn|[Nn]gân hàng|[Qq]uỹ)(?P<kind>(?:[ \t]+[{LOWER}]+){{1,4}})"
     rf"[ \t]+(?P<name>[{UPPER}])")
 
 
 def _before_and(text: str, start: int, end: int) -> int:
-    """Where " và " first cuts [start, end) ("Uber và Lyft" are two), or `end`."""
+    """Where " và " first cuts [start, end) ("Toyota và Ford" are two), or `end`."""
     cut = text.find(" và ", start, end)
     return cut if cut >= 0 else end
-# An acronym given as a text's or a photo's source: "(Theo CNBC)", "Nguồn: AFP", "Nguồn ảnh: CNN".
+# An acronym given as a text's or a photo's source: "(Theo CNN)", "Nguồn: AFP", "Nguồn ảnh: CNN".
 _SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)(?: ảnh)?[ \t]*:?[ \t]+"
                      rf"(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
 
 
-# A match result on a line of its own or after "Tỷ số": "Bình Dương 0-0 Sông Lam Nghệ An", "Triều Khúc 2-2 Tô Ký":
+# A match result on a line of its own or after "Tỷ số": "Hải Dương 0-0 Quảng Nam", "Đông Anh 2-1 Hoài Đức":
 # both sides are teams (ANNOTATION.md: a named team is an ORGANIZATION).
 _TEAM = rf"[{UPPER}][\w.&]*(?:[ \t][{UPPER}][\w.&]*){{0,4}}"
 _SCORE_LINE = re.compile(rf"(?:^|(?:[Tt]ỷ số|[Kk]ết quả)[^\n:]{{0,20}}:)[ \t]*(?P<a>{_TEAM})"

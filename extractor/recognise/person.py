@@ -79,7 +79,7 @@ def _caps_style(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-_INITIAL = re.compile(r"[A-ZĐ]{1,2}|Ch|Gi|Kh|Ngh|Ng|Nh|Ph|Qu|Th|Tr")   # "B.T.N", "Tr.Th.Th": a syllable's first letters
+_INITIAL = re.compile(r"[A-ZĐ]{1,2}|Ch|Gi|Kh|Ngh|Ng|Nh|Ph|Qu|Th|Tr")   # "B.T.N", "Tr.Th.Ng": a syllable's first letters
 _CAPITALISED_NEXT = re.compile(rf" [{UPPER}]")
 _PARTICLE = re.compile(r" (?:da|de|dos|do|van der|van|von der|von|bin|al|de la|del) [A-Z][a-z]+(?!\w)")
 _ROMAN = re.compile(r" (?:II|III|IV|VI|VII|VIII)(?![\w.])")
