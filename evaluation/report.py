@@ -47,14 +47,16 @@ def render_table(report: dict[str, Any], *, errors: dict | None = None, peers: d
             peer_row = peers[name]["strict"].get(label)
             row += f"{(_fmt(peer_row['f1']) if peer_row and peer_row['pred'] else '-'):>16}"
         lines.append(row)
-    lines += ["", f"mission score: {_fmt(report['mission_score'])}"]
-    for name in peer_names:
-        lines.append(f"mission score ({name}): {_fmt(peers[name]['mission_score'])}")
-    lines.append("")
-    for kind, r in report["records"].items():
-        lines.append(f"records {kind:<9} P {_fmt(r['p'])}  R {_fmt(r['r'])}  F1 {_fmt(r['f1'])}  "
-                     f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
-    lines.append(_duplicates_line(report))
+    if "mission_score" in report:                     # not for a gold set of PERSON/ORGANIZATION only (VLSP)
+        lines += ["", f"mission score: {_fmt(report['mission_score'])}"]
+        for name in peer_names:
+            lines.append(f"mission score ({name}): {_fmt(peers[name]['mission_score'])}")
+    if "records" in report:
+        lines.append("")
+        for kind, r in report["records"].items():
+            lines.append(f"records {kind:<9} P {_fmt(r['p'])}  R {_fmt(r['r'])}  F1 {_fmt(r['f1'])}  "
+                         f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
+        lines.append(_duplicates_line(report))
     if peers:
         lines += ["", PEER_NOTE]
     if errors:
@@ -117,15 +119,17 @@ def render_markdown(report: dict[str, Any], *, errors: dict | None = None, peers
             peer_row = peers[name]["strict"].get(label)
             row += f" {_fmt(peer_row['f1']) if peer_row and peer_row['pred'] else '–'} |"
         lines.append(row)
-    lines += ["", f"**Mission score** (mean strict F1 of PROVINCE, PERSON, PERCENT, AWARD): "
-              f"**{_fmt(report['mission_score'])}**"]
-    for name in peer_names:
-        lines.append(f"; {name}: {_fmt(peers[name]['mission_score'])}")
-    lines += ["", "## Records", "", "| record | P | R | F1 | tp | pred | gold |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for kind, r in report["records"].items():
-        lines.append(f"| {kind} | {_fmt(r['p'])} | {_fmt(r['r'])} | **{_fmt(r['f1'])}** | {r['tp']} | {r['pred']} | "
-                     f"{r['gold']} |")
-    lines += ["", _duplicates_line(report)]
+    if "mission_score" in report:
+        lines += ["", f"**Mission score** (mean strict F1 of PROVINCE, PERSON, PERCENT, AWARD): "
+                  f"**{_fmt(report['mission_score'])}**"]
+        for name in peer_names:
+            lines.append(f"; {name}: {_fmt(peers[name]['mission_score'])}")
+    if "records" in report:
+        lines += ["", "## Records", "", "| record | P | R | F1 | tp | pred | gold |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for kind, r in report["records"].items():
+            lines.append(f"| {kind} | {_fmt(r['p'])} | {_fmt(r['r'])} | **{_fmt(r['f1'])}** | {r['tp']} | {r['pred']} | "
+                         f"{r['gold']} |")
+        lines += ["", _duplicates_line(report)]
     if peers:
         lines += ["", "## Peer", "", PEER_NOTE]
     if errors:

@@ -22,6 +22,9 @@ def register(sub: Any) -> None:
     ev.add_argument("--train-data", action="append", default=[],
                     help="with --cv: other training documents (JSONL; a *vlsp* file contributes its train part)")
     ev.add_argument("--cv-dir", help="with --cv: where the fold models are kept (and reused); default a temporary folder")
+    ev.add_argument("--vlsp-part", choices=("test", "validation", "train"),
+                    help="the gold file is VLSP 2018 (standoff NER): score this part of the models' split, on its "
+                         "outermost PERSON and ORGANIZATION spans")
     ev.set_defaults(func=run_evaluate_command)
 
 
@@ -31,5 +34,6 @@ def run_evaluate_command(args: argparse.Namespace) -> int:
     labels = [label.strip() for label in args.labels.split(",")] if args.labels else None
     print(run_evaluate(args.gold, pred_path=args.pred, output_format=args.format, errors=args.errors,
                        labels=labels, peers=args.peer, model=args.model, folds=args.cv,
-                       train_data=[Path(p) for p in args.train_data], cv_dir=Path(args.cv_dir) if args.cv_dir else None))
+                       train_data=[Path(p) for p in args.train_data], cv_dir=Path(args.cv_dir) if args.cv_dir else None,
+                       vlsp_part=args.vlsp_part))
     return 0
