@@ -44,6 +44,12 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def honorific_words() -> frozenset[str]:
+    """The honorifics, casefolded, for lookups ("ông", "pv", "đồng chí")."""
+    return frozenset(h.casefold() for h in honorifics())
+
+
+@cache
 def honorifics() -> tuple[str, ...]:
     """Words written right before a name: honorifics, degrees, ranks ("ông", "đồng chí", "PGS.TS")."""
     return tuple(read_lines("honorifics.txt"))
@@ -150,10 +156,14 @@ def is_news_tag(word: str) -> bool:
 # trường THCS …", "Quân khu 7 Bộ Quốc phòng").
 _QUANTIFIER_BEFORE = re.compile(r"(?<!\w)(?:các|những|mọi|nhiều|một số|mấy|hai)\s+\Z", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\d+)\s+\Z")
+_NUMBER_WORDS = frozenset({"số", "khóa", "khoá", "lần", "thứ", "đợt"})   # "số 3", "khóa 12": a number's own noun
 
 
 def generic_before(text: str, start: int) -> bool:
-    """A quantifier or a count comes right before `start`: what follows is not one named body."""
+    """A quantifier or a count comes right before `start`: what follows is not one named body. A ministry
+    is: there is one of each, so "các Bộ Tài chính, Bộ Công Thương" lists named bodies."""
+    if text.startswith(("Bộ ", "BỘ "), start):
+        return False
     before = text[max(0, start - 40):start]
     if _QUANTIFIER_BEFORE.search(before):
         return True
@@ -163,9 +173,6 @@ def generic_before(text: str, start: int) -> bool:
     words = re.findall(r"[^\W\d_]+", before[:count.start(2)])
     stop = organisation_lexicon().stop
     return bool(words) and words[-1] not in _NUMBER_WORDS and (words[-1] in stop or " ".join(words[-2:]) in stop)
-
-
-_NUMBER_WORDS = frozenset({"số", "khóa", "khoá", "lần", "thứ", "đợt"})   # "số 3", "khóa 12": a number's own noun
 
 
 _PARTY_YEARS = re.compile(r"(?:tuổi|[Hh]uy hiệu)[ \t]+\Z")
@@ -383,6 +390,10 @@ class OrganisationLexicon:
     ministry: re.Pattern[str]              # "Bộ"/"Sở" + a domain ("Sở Y tế")
     heads: dict[str, re.Pattern[str]]      # head words by kind: local (+ place), named (+ name), numbered (+ number)
     stop: frozenset[str]                   # verbs and function words that end a name
+
+    def is_head(self, phrase: str) -> bool:
+        """`phrase` is a head word and nothing more ("UBND", "Công ty"): a type word that names no one."""
+        return any(p.fullmatch(phrase) for p in self.heads.values())
 
 
 @cache

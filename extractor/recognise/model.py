@@ -77,8 +77,8 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if s.label == "ORGANIZATION" and (_swallows_a_person(s, person_ends or {})
                                           or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
             continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
-        if s.label == "ORGANIZATION" and ((generic_before(text, s.start) and not text.startswith("Bộ ", s.start))
-                                          or text[s.start:s.end] in common_nouns or party_years_before(text, s.start)):
+        if s.label == "ORGANIZATION" and (generic_before(text, s.start) or text[s.start:s.end] in common_nouns
+                                          or party_years_before(text, s.start)):
             continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))

@@ -10,7 +10,6 @@ capitalised name or a number. Generic and plural mentions ("các sở", "UBND c�
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from vnextract.extractor.lexicon import (
     LOWER,
@@ -20,7 +19,7 @@ from vnextract.extractor.lexicon import (
     district_names,
     generic_before,
     head_word_at,
-    honorifics,
+    honorific_words,
     is_name_shaped,
     is_news_tag,
     is_vietnamese_syllable,
@@ -213,7 +212,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
 
     def add(start: int, end: int, why: str, score: float) -> None:
         doc.deadline.check("ORGANIZATION")
-        if end > start and not _PLURAL.match(text, end) and not _generic(text, start):
+        if end > start and not _PLURAL.match(text, end) and not generic_before(text, start):
             mentions.append(Mention("ORGANIZATION", start, end, text[start:end], score=score, explanation=why))
 
     for m in _AGE_TEAM.finditer(text):
@@ -268,7 +267,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if _PARTY_COMMITTEE.fullmatch(m.group(0)) and _person_not_place(text, after + 1):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
-        if end > after and not any(p.fullmatch(text, after + 1, end) for p in lex.heads.values()):
+        if end > after and not lex.is_head(text[after + 1:end]):
             add(m.start(), _place_or_country_end(text, end), "head word + name", 0.6)
     for m in _BYLINE_TAG.finditer(text):
         if is_news_tag(m.group("tag")):
@@ -291,7 +290,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             add(m.start("name"), end, "a foreign name after the kind of body it is", 0.7)
     for m in _SOURCE.finditer(text):
         acronym = m.group("acronym")
-        if not (any(p.fullmatch(acronym) for p in lex.heads.values()) or acronym.casefold() in _honorific_words()
+        if not (lex.is_head(acronym) or acronym.casefold() in honorific_words()
                 or province_at(text, m.start("acronym"))):
             add(m.start("acronym"), m.end("acronym"), "an acronym given as the source", 0.7)
     mentions += _acronyms(text, mentions, lex)
@@ -318,6 +317,8 @@ def _before_and(text: str, start: int, end: int) -> int:
     """Where " và " first cuts [start, end) ("Toyota và Ford" are two), or `end`."""
     cut = text.find(" và ", start, end)
     return cut if cut >= 0 else end
+
+
 # An acronym given as a text's or a photo's source: "(Theo CNN)", "Nguồn: AFP", "Nguồn ảnh: CNN".
 _SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)(?: ảnh)?[ \t]*:?[ \t]+"
                      rf"(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
@@ -329,17 +330,6 @@ _TEAM = rf"[{UPPER}][\w.&]*(?:[ \t][{UPPER}][\w.&]*){{0,4}}"
 _SCORE_LINE = re.compile(rf"(?:^|(?:[Tt]ỷ số|[Kk]ết quả)[^\n:]{{0,20}}:)[ \t]*(?P<a>{_TEAM})"
                          rf"[ \t]+\d{{1,2}}[ \t]*[-–][ \t]*\d{{1,2}}[ \t]+(?P<b>{_TEAM})(?=[ \t]*(?:$|[,.;(]))", re.MULTILINE)
 _NOT_TEAM_WORDS = frozenset({"Ngày", "Tháng", "Năm", "Từ", "Đến", "Sáng", "Chiều", "Tối", "Hiệp", "Phút", "Vòng"})
-
-
-@cache
-def _honorific_words() -> frozenset[str]:
-    return frozenset(h.casefold() for h in honorifics())
-
-
-def _generic(text: str, start: int) -> bool:
-    """A quantifier or a count before the mention (lexicon.generic_before), unless it is a ministry: there is
-    one of each, so "các Bộ Tài chính, Công Thương" lists named bodies."""
-    return generic_before(text, start) and not text.startswith(("Bộ ", "BỘ "), start)
 
 
 def _place_or_country_end(text: str, end: int) -> int:
@@ -369,7 +359,7 @@ def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> l
         found = _ACRONYM_DEFINED.match(text, m.end)
         if found and not _NAME_GOES_ON.match(text, found.end()):
             acronym = found.group("acronym")
-            if sum(c.isupper() for c in acronym) >= 2 and not any(p.fullmatch(acronym) for p in lex.heads.values()):
+            if sum(c.isupper() for c in acronym) >= 2 and not lex.is_head(acronym):
                 defined.add(acronym)
     if not defined:
         return []
