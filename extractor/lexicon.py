@@ -117,7 +117,8 @@ NOT_PERSON_CONTEXT = re.compile(
     r"thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|(?<!yêu )(?<!nhu )(?<!toàn )cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
-    r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng)\s*\Z"
+    r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
+    r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến)\s*\Z"
 )
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
@@ -307,9 +308,48 @@ def _district_after_type() -> re.Pattern[str]:
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\bsố\s*)?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*\s+\Z")
 
 
+_UNIT_NUMBERED = re.compile(r"(?<!\w)(?:quận|phường|khu|đoàn|khóa|khoá|lớp)[ \t]+\Z", re.IGNORECASE)
+
+
 def after_house_number(text: str, position: int) -> bool:
-    """A house number right before `position`: what follows is a street's name ("607 Lê Duẩn", "số 1A Trần Phú")."""
-    return _HOUSE_NUMBER_BEFORE.search(text, max(0, position - 20), position) is not None
+    """A house number right before `position`: what follows is a street's name ("607 Lê Duẩn", "số 1A
+    Trần Phú"). A number after a unit's noun is the unit's, and what follows it is not a street ("Bí
+    thư Quận ủy Quận 12 Võ Văn Thưởng", "Tư lệnh Quân khu 7 Nguyễn Văn A")."""
+    number = _HOUSE_NUMBER_BEFORE.search(text, max(0, position - 20), position)
+    return number is not None and not _UNIT_NUMBERED.search(text, max(0, number.start() - 20), number.start())
+
+
+_LOCAL_UNIT_BEFORE = re.compile(r"(?<!\w)(?:quận|huyện|thị xã|(?<!ông )xã|phường|thị trấn|tp\.)\s*\Z")
+
+
+def names_local_unit(text: str, start: int, end: int) -> bool:
+    """A name right after the type word of a district, a commune or a ward is the unit's ("phường
+    Nguyễn Du", "TP. Cao Lãnh"), unless it is a full name of three syllables or more that starts
+    with a family name: the holder of a title that ends with the type word ("Chủ tịch UBND huyện
+    Đinh Hữu Niên"). ("ông xã", a husband, is not a commune.)"""
+    if _LOCAL_UNIT_BEFORE.search(text[max(0, start - 30):start].casefold()) is None:
+        return False
+    words = text[start:end].split()
+    return len(words) < 3 or words[0] not in surnames()
+
+
+_PLACE_KIND = re.compile(
+    r"(?<!\w)(?:cửa khẩu|cao tốc|sân bay|cảng|bến|sông|núi|đèo|hồ|vịnh|đảo|thôn|làng|ấp|ga|"
+    r"quận|huyện|thị xã|(?<!ông )xã|phường|thị trấn)[ \t]+"
+    rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t][{UPPER}][{LOWER}]*){{0,3}})(?![\w.])")
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The names the text gives a place by its kind ("cửa khẩu Trà Lĩnh", "huyện Kiến Xương"): written
+    bare elsewhere in the same text, without a cue, they still name the place, not a person ("từ
+    Đồng Đăng (Lạng Sơn)" after "cửa khẩu Đồng Đăng"). A full name after a unit's type word is a
+    title holder's, not the unit's (`names_local_unit`)."""
+    found = set()
+    for m in _PLACE_KIND.finditer(text):
+        words = m.group("name").split()
+        if len(words) < 3 or words[0] not in surnames():
+            found.add(m.group("name"))
+    return frozenset(found)
 
 
 def is_place_name(name: str) -> bool:

@@ -33,7 +33,9 @@ from vnextract.extractor.lexicon import (
     is_lunar_year,
     is_place_name,
     lower_case_acronyms,
+    names_local_unit,
     party_years_before,
+    places_named,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
@@ -64,6 +66,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
     lower-case phrase ("doanh nghiệp nhà nước (DNNN)")."""
     thresholds = {label: combination.thresholds(label) for label in labels}
     common_nouns = lower_case_acronyms(text) | common_acronyms() if "ORGANIZATION" in thresholds else frozenset()
+    places = places_named(text) if "PERSON" in thresholds else frozenset()
     out = []
     for s in spans:
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
@@ -72,7 +75,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
             continue
         if is_dateline(text, s.start, s.end):
             continue                                   # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
-        if s.label == "PERSON" and _not_a_person(text, s):
+        if s.label == "PERSON" and _not_a_person(text, s, places):
             continue
         if s.label == "ORGANIZATION" and (_swallows_a_person(s, person_ends or {})
                                           or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
@@ -88,18 +91,19 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
 _ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a province's name has two syllables or more
 
 
-def _not_a_person(text: str, span: crf.Span) -> bool:
+def _not_a_person(text: str, span: crf.Span, places: frozenset[str]) -> bool:
     """What the PERSON rules know, which the model does not: a place's whole name (a province or a
-    district: "Kiến Xương", "Cẩm Xuyên") is not a person's unless a cue says so ("ông Thái Bình"),
-    and a name after a house number is a street's ("số 12 Lê Duẩn"); nor is a country's ("Hà Lan") or a
-    lunar year ("Giáp Thân"). (One capitalised syllable
-    without a cue stays the model's call: on held-out VLSP news, refusing it lost a hundred names,
-    "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
-    if after_house_number(text, span.start):
+    district: "Kiến Xương", "Cẩm Xuyên", a country: "Hà Lan", or a place the text names by its kind
+    elsewhere: "cửa khẩu Trà Lĩnh") or a lunar year ("Giáp Thân") is not a person's unless a cue says
+    so ("ông Thái Bình"); a name after a house number is a street's ("số 12 Lê Duẩn"), and one after
+    a district's or a ward's type word is the unit's ("TP. Cao Lãnh", `lexicon.names_local_unit`).
+    (One capitalised syllable without a cue stays the model's call: on held-out VLSP news, refusing
+    it lost a hundred names, "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
+    if after_house_number(text, span.start) or names_local_unit(text, span.start, span.end):
         return True
     name = text[span.start:span.end]
-    return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None)
-            and not cue_before(text, span.start))
+    return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
+             or name in places) and not cue_before(text, span.start))
 
 
 def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:

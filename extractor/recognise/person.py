@@ -23,7 +23,9 @@ from vnextract.extractor.lexicon import (
     is_lunar_year,
     is_place_name,
     is_vietnamese_syllable,
+    names_local_unit,
     organisation_head_words,
+    places_named,
     province_at,
     surnames,
     title_phrases,
@@ -34,7 +36,6 @@ from vnextract.extractor.types import Mention, SegmentedText
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACE_TYPE_BEFORE = re.compile(r"(?:tỉnh|thành phố|tp\.?|thủ đô)\s*\Z")
-_DISTRICT_BEFORE = re.compile(r"(?:quận|huyện|thị xã|xã|phường|thị trấn)\s*\Z")
 _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hôm", "Theo", "Tại", "Trong", "Wiki", "TN", "Kênh",
                              "Video", "Clip", "Ảnh", "Nguồn", "Báo", "Bằng", "Việc", "Chưa", "Nhưng", "Khi", "Sau",
                              "Đây", "Đó", "Với", "Trước", "Tuy", "Nếu", "Để", "Còn", "Cũng", "Các", "Những", "Một",
@@ -265,6 +266,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     districts = district_spans(text)
     district_starts = [s for s, _ in districts]
     given: set[str] = set()                            # the given names of the full names found so far
+    places = places_named(text)
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
@@ -302,8 +304,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if is_lunar_year(surface) and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
             place = gazetteer.canonical(surface)
-            if surface in lex["not_person"] or (not cue and is_place_name(surface)):
-                continue                                   # "Hà Nội", "Kiến Xương"; but "Hồ Chí Minh" alone is the person
+            if surface in lex["not_person"] or (not cue and (is_place_name(surface) or surface in places)):
+                continue                                   # "Hà Nội", "Kiến Xương", a place the text names by its
+                                                           # kind; but "Hồ Chí Minh" alone is the person
             if after_house_number(text, start):
                 continue                                   # "607 Lê Duẩn", "số 1 Trần Phú": streets
             if _BYLINE_CUE.search(text, max(para_start, start - 12), start) and _LOWER_NEXT.match(text, end):
@@ -311,7 +314,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             before = text[max(para_start, start - 30):start].casefold()
             if NOT_PERSON_CONTEXT.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
                 continue                                   # "đường Lê Lợi", "TP Hồ Chí Minh"
-            if _DISTRICT_BEFORE.search(before) and (len(name) < 3 or name[0].group(0) not in surnames()):
+            if names_local_unit(text, start, end):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
                    else "after a title or honorific")

@@ -198,8 +198,12 @@ def test_a_model_person_after_a_place_word_is_not_output():
 @pytest.mark.parametrize("text, name, kept", [
     ("Lúa xuân ở Kiến Xương được mùa.", "Kiến Xương", False),            # a district's name
     ("Bà con Thái Bình ra đồng sớm.", "Thái Bình", False),               # a province's name
+    ("Lúa xuân ở Hồng Ngự được mùa.", "Hồng Ngự", False),               # a name a district and a city share
     ("Ông Thái Bình phát biểu tại hội nghị.", "Thái Bình", True),        # … unless a cue makes it a man's
     ("Cửa hàng ở số 45 Lê Duẩn mở cửa.", "Lê Duẩn", False),              # after a house number: a street
+    ("Tư lệnh Quân khu 9 Trần Văn Hải dự lễ.", "Trần Văn Hải", True),   # … but a unit's number is no house number
+    ("Bà Tư ngụ phường Tân Định, quận 1.", "Tân Định", False),          # after a ward's type word: the ward
+    ("Chủ tịch UBND huyện Lâm Văn Đoàn phát biểu.", "Lâm Văn Đoàn", True),  # … but a full name is the holder's
     ("Putin phát biểu tại hội nghị.", "Putin", True),                   # one syllable: the model's call
     ("Bộ trưởng Dũng cho biết như vậy.", "Dũng", True),                  # one syllable after a title
 ])
@@ -208,6 +212,16 @@ def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, nam
     found = model_recogniser.mentions(text, [crf.Span("PERSON", start, start + len(name), 0.95)],
                                       crf.Combination(floor=0.5, override=0.9))
     assert bool(found) is kept
+
+
+def test_a_model_person_is_not_a_place_the_text_names_by_its_kind():
+    text = "Xe hàng qua cửa khẩu Hoành Mô tăng mạnh; từ Hoành Mô (Quảng Ninh), hàng đi tiếp. Ông Hoành Mô chưa đến."
+    combination = crf.Combination(floor=0.5, override=0.9)
+    bare = text.index("Hoành Mô (")
+    cued = text.rindex("Hoành Mô")
+    found = model_recogniser.mentions(text, [crf.Span("PERSON", s, s + len("Hoành Mô"), 0.95) for s in (bare, cued)],
+                                      combination)
+    assert [m.start for m in found] == [cued]                         # a cue still makes it a man's
 
 
 def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():

@@ -41,6 +41,8 @@ from tests.extractor.helpers import spans
     # words that end with "trường" or "cầu" but are not a school or a bridge ("môi trường", "yêu cầu")
     ("Thứ trưởng Bộ Tài nguyên và Môi trường Lê Công Thành dự họp.", ["Lê Công Thành"]),
     ("Hội nghị xúc tiến thị trường Nguyễn Thị Hạnh chủ trì.", ["Nguyễn Thị Hạnh"]),
+    # a number after a unit's noun is the unit's, not a house number before a street
+    ("Bí thư Quận ủy Quận 8 Lê Minh Đức và Tư lệnh Quân khu 9 Trần Văn Hải dự lễ.", ["Lê Minh Đức", "Trần Văn Hải"]),
 ])
 def test_persons(extractor, text, expected):
     assert spans(extractor, text, "PERSON") == expected
@@ -82,6 +84,9 @@ def test_persons(extractor, text, expected):
     "Cửa hàng ở số 45 Lê Duẩn và 12A Trần Hưng Đạo đều mở cửa đến 22 giờ.",
     # a credit that names no one
     "Cảnh quay trên biển (Ảnh: Đoàn làm phim cung cấp) gây ấn tượng.",
+    # a place the text names by its kind stays a place where it is written bare
+    "Lượng xe hàng qua cửa khẩu Lý Vạn tăng mạnh; từ Lý Vạn (Cao Bằng), hàng nông sản đi tiếp về xuôi.",
+    "Người dân làng Mai Động góp tiền làm đường; Mai Động nay đã có nhà văn hóa mới.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
