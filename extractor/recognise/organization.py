@@ -182,6 +182,8 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
         country = country_names().match(text, start + words[k - 1].start())
         if country and country.end() > start + words[k].start():
             continue
+        if k >= 2 and is_name_shaped([previous, *tail]):
+            return start + words[k - 2].end()          # "Cục Y dược cổ truyền | Phạm Vũ Khánh", not "… Phạm | Vũ Khánh"
         return start + words[k - 1].end()
     return end
 
@@ -196,6 +198,19 @@ _EVENT_AFTER = re.compile(r"[ \t]+(?:Suzuki[ \t]+)?(?:Cup|Championship|Games|Awa
 _CHIEF_BEFORE = re.compile(r"(?<!\w)[Cc]hánh[ \t]+\Z")
 _EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
+
+
+_CITY_WORD = re.compile(r"[ \t]+(?:TP\.?|[Tt]hành phố)(?!\w)")
+
+
+def _bare_city(text: str, position: int) -> bool:
+    """"UBND TP", "Thành ủy thành phố": the city's type word without its name makes a bare type word,
+    which ANNOTATION.md does not count as an organisation ("UBND huyện"); "UBND TP Đông Hà" is one."""
+    city = _CITY_WORD.match(text, position)
+    if city is None:
+        return False
+    end = place_end(text, position)
+    return end is None or end <= city.end()
 
 
 def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
@@ -242,7 +257,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if inner and inner.start() < m.end():
                 m = inner                              # "Chánh Văn phòng UBND tỉnh …": a title, then the UBND
         place = place_end(text, m.end())
-        if place and m.group(0)[0].isupper():
+        if place and m.group(0)[0].isupper() and not _bare_city(text, m.end()):
             add(m.start(), place, "local body + place", 0.9)
     for m in lex.heads["numbered"].finditer(text):
         number = _NUMBERED.match(text, m.end())
@@ -264,7 +279,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
-        if _PARTY_COMMITTEE.fullmatch(m.group(0)) and _person_not_place(text, after + 1):
+        if _PARTY_COMMITTEE.fullmatch(m.group(0)) and (_person_not_place(text, after + 1) or _bare_city(text, after)):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
         if end > after and not lex.is_head(text[after + 1:end]):

@@ -81,6 +81,11 @@ from tests.extractor.helpers import spans
     # a person's name after a body's abbreviated domain is the title holder's, not the body's
     ("Chủ nhiệm Ủy ban TDTT Hoàng Vĩnh Giang trao cúp cho đội thắng.", ["Ủy ban TDTT"]),
     ("Bà làm việc tại Đại sứ quán Bồ Đào Nha và Trường THCS Nguyễn Du.", ["Đại sứ quán Bồ Đào Nha", "Trường THCS Nguyễn Du"]),
+    # … and after lower-case words, the whole name, not its family name alone
+    ("Cục trưởng Cục Quản lý môi trường y tế Lương Mai Anh phát biểu.", ["Cục Quản lý môi trường y tế"]),
+    # the city's type word without its name is a bare type word; with its name, the body is named
+    ("UBND TP Hội An và Thành ủy TP Đà Lạt dự; Chủ tịch UBND TP Lê Văn Hà, UBND TP cùng Thành ủy TP nhất trí.",
+     ["UBND TP Hội An", "Thành ủy TP Đà Lạt"]),
     # the word segmenter's one word of a name and a verb; modal verbs and a term's words end a name
     ("Công ty TNHH Trần Anh khai trương cửa hàng thứ năm.", ["Công ty TNHH Trần Anh"]),
     ("Văn phòng UBND tỉnh Hà Giang cần rà soát; Ban Chấp hành Trung ương khóa XIII họp.",
