@@ -405,21 +405,19 @@ def place_end(text: str, position: int) -> int | None:
 
 
 def _place_name_end(text: str, position: int) -> int | None:
-    """Capitalised words of a place name (or a district number); stops where a person's name begins."""
+    """Capitalised words of a place name (or a district number); stops where a person's name begins
+    (a family name and one or more capitalised syllables: "Sơn" alone ends "Thái Sơn")."""
     m = _PLACE_NAME.match(text, position)
     if not m or not m.group(0).strip():
         return None
     words = list(re.finditer(r"[\w]+", m.group(0)))
     if words[0].group(0).isdigit():
         return position + words[0].end()
-    end = None
-    for k, w in enumerate(words):
-        if (k and w.group(0) in surnames()) or not w.group(0)[0].isupper():
-            break                                      # a name, or a lower-case word ("UBND TP đã …")
-        end = position + w.end()
     if words[0].group(0) in surnames() and len(words) >= 3:
         return None
-    return end
+    names = [w.group(0) for w in words]
+    person = next((k for k in range(len(names) - 1, 0, -1) if is_name_shaped(names[k:])), len(names))
+    return position + words[person - 1].end()        # "xã Thái Sơn", but "tỉnh Hà Giang | Nguyễn Văn An"
 
 
 # --- organisations -----------------------------------------------------------------------------

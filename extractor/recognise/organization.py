@@ -15,6 +15,7 @@ from vnextract.extractor.lexicon import (
     LOWER,
     UPPER,
     OrganisationLexicon,
+    common_acronyms,
     country_names,
     district_names,
     generic_before,
@@ -33,7 +34,8 @@ from vnextract.extractor.lexicon import (
 from vnextract.extractor.types import Mention, SegmentedText
 
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
-_NUMBERED = re.compile(rf"(?:\s+[{LOWER}]+){{0,3}}\s+(?:số\s+)?[A-Z]?\d+(?![\w/])")
+_NUMBERED = re.compile(rf"(?P<words>(?:\s+(?!số\s)[{LOWER}]+){{0,3}})\s+(?:số\s+)?[A-Z]?\d+(?![\w/])"
+                       r"(?![ \t]*(?:%|năm|tháng|ngày|tuổi|giờ|phút|lần|người|chiếc|triệu|tỷ|nghìn|ngàn|km)(?!\w))")
 _NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
@@ -50,6 +52,8 @@ def _fixed_pair(previous: str, word: str, nxt: str) -> bool:
 
 
 _PARTY_NOT_ORG = re.compile(r"Đảng(?=\s+(?:viên|bộ|ủy|uỷ|đoàn|phí|tịch|kỳ|sâm)\b)")
+# "tổ chức Đảng", "cấp ủy Đảng", "các cấp Đảng": the party's organisations in general, not the Party named.
+_PARTY_GENERIC_BEFORE = re.compile(r"(?<!\w)(?:tổ chức|cấp ủy|cấp uỷ|cấp)[ \t]+\Z")
 
 
 def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_words: int = 10,
@@ -165,25 +169,38 @@ def _name_starts(text: str, position: int) -> bool:
 _CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
 
 
+# Heads of administrative bodies, which are never named after a person: a name after their lower-case words
+# is the title holder's ("Cục trưởng Cục Y dược cổ truyền | Phạm Vũ Khánh"), where a school's, a company's
+# or a club's may be its own ("Trường THPT chuyên Lê Hồng Phong", "Công ty TNHH Trần Anh").
+_ADMINISTRATIVE_HEAD = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Tổng cục|Chi cục|Vụ|Ban|Ủy ban|Uỷ ban|Văn phòng|Phòng|Viện|"
+                                  r"Trung tâm|Tòa án|Toà án|Thanh tra|UBND|HĐND)\Z")
+
+
 def _before_trailing_name(text: str, start: int, end: int) -> int:
     """Cut a person's name off the end of an organisation ('… Việt Nam Phạm Thế Duyệt', 'Ủy ban TDTT
-    Hoàng Vĩnh Giang'); a name right after a lower-case word or a school's or club's abbreviated
-    head is the organisation's own ('THPT chuyên Lê Hồng Phong', 'FC Nguyễn Trãi'), and a country's
-    name holds none ('Đại sứ quán Bồ Đào Nha')."""
+    Hoàng Vĩnh Giang', 'Cục Y dược cổ truyền Phạm Vũ Khánh'); a name right after a lower-case word of
+    a body that is not administrative, or after a school's or club's abbreviated head, is the
+    organisation's own ('THPT chuyên Lê Hồng Phong', 'Trường tiểu học Hoàng Hoa Thám', 'FC Nguyễn
+    Trãi'), and a country's name holds none ('Đại sứ quán Bồ Đào Nha')."""
     words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
     named_head = organisation_lexicon().heads["named"]
+    administrative = _ADMINISTRATIVE_HEAD.search(text, max(0, start - 12), start) is not None
     for k in range(1, len(words)):
         tail = [w.group(0) for w in words[k:]]
         previous = words[k - 1].group(0)
-        if not (is_name_shaped(tail) and previous[0].isupper()):
+        if not is_name_shaped(tail):
             continue
+        if not previous[0].isupper():
+            if not administrative:
+                break                                  # the whole name is the body's own
+            if _person_not_place(text, start + words[k].start()):
+                return start + words[k - 1].end()
+            continue                                   # "Trung tâm Y tế huyện Cao Lộc": a place's name
         if previous.isupper() and named_head.fullmatch(previous):
             continue
         country = country_names().match(text, start + words[k - 1].start())
         if country and country.end() > start + words[k].start():
             continue
-        if k >= 2 and is_name_shaped([previous, *tail]):
-            return start + words[k - 2].end()          # "Cục Y dược cổ truyền | Phạm Vũ Khánh", not "… Phạm | Vũ Khánh"
         return start + words[k - 1].end()
     return end
 
@@ -245,7 +262,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         head = _TYPE_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         add(head.start() if head else m.start(), _place_or_country_end(text, end), "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
-        if not (_PARTY_NOT_ORG.match(text, m.start()) or party_years_before(text, m.start())):
+        if not (_PARTY_NOT_ORG.match(text, m.start()) or party_years_before(text, m.start())
+                or _PARTY_GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             add(m.start(), m.end(), "the Party", 1.0)
     for m in lex.ministry.finditer(text):
         if m.group(0)[0].islower() and not _lower_case_ministry(text, m):
@@ -261,7 +279,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             add(m.start(), place, "local body + place", 0.9)
     for m in lex.heads["numbered"].finditer(text):
         number = _NUMBERED.match(text, m.end())
-        if number:
+        if number and m.group(0)[0].isupper() and not any(w in lex.stop for w in number.group("words").split()):
             end = extend_name(doc, number.end(), stop=lex.stop, max_words=4)
             add(m.start(), max(end, number.end()), "numbered unit", 0.9)
     for m in lex.heads["named"].finditer(text):
@@ -289,6 +307,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             add(m.start("tag"), m.end("tag"), "newspaper's tag before the lead", 0.9)
     for m in _CLASSIFIER.finditer(text):
         end = extend_name(doc, m.end() - 1, stop=lex.stop, max_words=6, joined_head=True)
+        if tail := _LOWER_TAIL.search(text, m.end(), end):
+            end = tail.start()                         # "hãng tin KCNA | dẫn lời": a name of capitals
         if end > m.end() and not _GENERIC_NAME.fullmatch(text, m.end(), end):
             add(m.end(), end, "a newspaper's, site's or brand's name after its classifier", 0.7)
     for m in _SCORE_LINE.finditer(text):
@@ -300,12 +320,14 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue                                   # "hãng xe như Toyota": an example, not the kind's words
         end = extend_name(doc, m.start("name") - 1, stop=lex.stop, max_words=5, joined_head=True)
         end = min(end, _before_and(text, m.start("name"), end))
+        if tail := _LOWER_TAIL.search(text, m.start("name"), end):
+            end = tail.start()
         name = text[m.start("name"):end].split()
         if name and any(not is_vietnamese_syllable(w) for w in name) and not country_names().fullmatch(" ".join(name)):
             add(m.start("name"), end, "a foreign name after the kind of body it is", 0.7)
     for m in _SOURCE.finditer(text):
         acronym = m.group("acronym")
-        if not (lex.is_head(acronym) or acronym.casefold() in honorific_words()
+        if not (lex.is_head(acronym) or acronym.casefold() in honorific_words() or acronym in common_acronyms()
                 or province_at(text, m.start("acronym"))):
             add(m.start("acronym"), m.end("acronym"), "an acronym given as the source", 0.7)
     mentions += _acronyms(text, mentions, lex)
@@ -319,7 +341,9 @@ _TYPE_WORD_BEFORE = re.compile(r"(?<!\w)(?:Báo|Tạp chí|Đài|Hãng|Tập đo
 
 # Classifiers written before the name of a newspaper, a website, a brand or a network, which are not part of it:
 # "tờ Asahi Shimbun", "trang Statista", "thương hiệu Kenzo", "nhà mạng Viettel".
-_CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)[ \t]+(?=[{UPPER}])")
+_CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|(?<!nghĩa )(?<!thời )(?<!cổ )trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)"
+                         rf"[ \t]+(?=[{UPPER}])")    # not "nghĩa trang" (a cemetery), "thời trang", "cổ trang"
+_LOWER_TAIL = re.compile(rf"(?:[ \t]+[{LOWER}]\S*)+\Z")
 _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
 # A foreign name after the kind of body and what it does in lower case: "hãng mỹ phẩm Lancôme", "công ty dầu khí
 # Chevron Texaco", "Quỹ đầu tư mạo hiểm Sequoia Capital": the name is the organisation.
@@ -334,8 +358,9 @@ def _before_and(text: str, start: int, end: int) -> int:
     return cut if cut >= 0 else end
 
 
-# An acronym given as a text's or a photo's source: "(Theo CNN)", "Nguồn: AFP", "Nguồn ảnh: CNN".
-_SOURCE = re.compile(rf"(?<![\w])(?:Theo|theo|Nguồn|nguồn)(?: ảnh)?[ \t]*:?[ \t]+"
+# An acronym given as a text's or a photo's source: "(Theo CNN)", "Nguồn: AFP", "Nguồn ảnh: CNN"; not "theo" inside
+# a sentence ("xuôi theo QL1").
+_SOURCE = re.compile(rf"(?:(?<=\()(?:theo|nguồn)|(?<![\w])(?:Theo|Nguồn))(?: ảnh)?[ \t]*:?[ \t]+"
                      rf"(?P<acronym>[{UPPER}][{UPPER}0-9&]{{1,7}})(?![\w&.])")
 
 
