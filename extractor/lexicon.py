@@ -118,7 +118,7 @@ NOT_PERSON_CONTEXT = re.compile(
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
-    r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến)\s*\Z"
+    r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch)\s*\Z"
 )
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
@@ -319,17 +319,21 @@ def after_house_number(text: str, position: int) -> bool:
     return number is not None and not _UNIT_NUMBERED.search(text, max(0, number.start() - 20), number.start())
 
 
-_LOCAL_UNIT_BEFORE = re.compile(r"(?<!\w)(?:quận|huyện|thị xã|(?<!ông )xã|phường|thị trấn|tp\.)\s*\Z")
+_LOCAL_UNIT_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|quận|huyện|thị xã|(?<!ông )xã|phường|thị trấn)\s*\Z")
 
 
 def names_local_unit(text: str, start: int, end: int) -> bool:
-    """A name right after the type word of a district, a commune or a ward is the unit's ("phường
-    Nguyễn Du", "TP. Cao Lãnh"), unless it is a full name of three syllables or more that starts
+    """A name right after the type word of a province, a district, a commune or a ward is the unit's
+    ("phường Nguyễn Du", "TP. Cao Lãnh", "tỉnh Liêu Ninh"), unless it is a full name of three syllables or more that starts
     with a family name: the holder of a title that ends with the type word ("Chủ tịch UBND huyện
-    Đinh Hữu Niên"). ("ông xã", a husband, is not a commune.)"""
-    if _LOCAL_UNIT_BEFORE.search(text[max(0, start - 30):start].casefold()) is None:
+    Đinh Hữu Niên"), or one syllable after a province's or a city's ("UBND tỉnh Công": a short name).
+    ("ông xã", a husband, is not a commune.)"""
+    unit = _LOCAL_UNIT_BEFORE.search(text[max(0, start - 30):start].casefold())
+    if unit is None:
         return False
     words = text[start:end].split()
+    if len(words) == 1 and not unit.group(0).startswith(("quận", "huyện", "thị", "xã", "phường")):
+        return False                                   # a province's or a city's name has two syllables or more
     return len(words) < 3 or words[0] not in surnames()
 
 

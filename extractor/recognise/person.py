@@ -6,11 +6,13 @@ an organisation, a school or a street is not a person."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import cache
 
 from vnextract.extractor.lexicon import (
     LOWER,
+    MIDDLE_NAMES,
     NOT_PERSON_CONTEXT,
     UPPER,
     after_house_number,
@@ -21,6 +23,7 @@ from vnextract.extractor.lexicon import (
     head_word_at,
     honorifics,
     is_lunar_year,
+    is_name_shaped,
     is_place_name,
     is_vietnamese_syllable,
     names_local_unit,
@@ -42,6 +45,11 @@ _NOT_NAME_WORDS = frozenset({"Sáng", "Chiều", "Tối", "Trưa", "Ngày", "Hô
                              "Hiện", "Tháng", "Ông", "Bà", "Do", "Vì", "Ngoài", "Bên"})
 _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "TỜ TRÌNH", "CÔNG VĂN", "NGHỊ QUYẾT",
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
+# The honorifics that a given name may follow even when it is also a country's ("ông Đức", "chị Mỹ"); after a
+# profession or a rank, a country's name is a nationality ("đạo diễn Mỹ", "doanh nhân Scotland").
+_PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)\s+\Z",
+                              re.IGNORECASE)
+_KIN_TAIL = re.compile(r"(?<!\w)(?:bà|ông|cô|chú|bác|cụ)\s+\Z")      # a street or a place named "Bà Triệu"
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
 
@@ -116,7 +124,25 @@ def _runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
         current = [m] if name else []
     if current:
         runs.append(current)
-    return runs
+    return [part for run in runs for part in _split_at_hyphens(text, run)]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _split_at_hyphens(text: str, run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Two names (or a name and a rank) that a hyphen joins are two runs: "Ảnh: Nguyễn Tuyến-Thành Hữu",
+    "Hoàng Đăng Nhiễu-Thượng tá …"; a name of the left side must be whole (a family name and one more
+    syllable), so "Lê-nin", "Jean-Pierre" and "Zeta-Jones" stay one token."""
+    for k, token in enumerate(run):
+        hyphen = token.group(0).find("-")
+        if hyphen < 1 or not token.group(0)[hyphen + 1:hyphen + 2].isupper():
+            continue
+        left = _LETTERS.match(text, token.start(), token.start() + hyphen)
+        right = _LETTERS.match(text, token.start() + hyphen + 1, token.end())
+        if left and right and is_name_shaped([t.group(0) for t in run[:k]] + [left.group(0)]):
+            return [[*run[:k], left], *_split_at_hyphens(text, [right, *run[k + 1:]])]
+    return [run]
 
 
 def _credit(text: str, run: list[re.Match[str]], para_end: int) -> str | None:
@@ -157,15 +183,31 @@ def _usable(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _shrink_to_word_end(doc: SegmentedText, tokens: list[re.Match[str]], minimum: int) -> list[re.Match[str]]:
-    """Drop tokens from the right until the name ends where an underthesea word ends
-    ("Quang Hùng Tham" → "Quang Hùng" when the text goes on "… Tham dự")."""
+    """Drop tokens from the right until the name ends where an underthesea word ends, or at a hyphen
+    before the next name ("Quang Hùng Tham" → "Quang Hùng" when the text goes on "… Tham dự")."""
     ends = doc.word_ends(tokens[0].start()) if tokens else frozenset()
     if not ends:
         return tokens
     for size in range(len(tokens), minimum - 1, -1):
-        if tokens[size - 1].end() in ends:
+        end = tokens[size - 1].end()
+        if end in ends or doc.text.startswith("-", end) or _glued_to_small_words(doc, tokens[size - 1]):
             return tokens[:size]
     return []
+
+
+_SMALL_WORDS = re.compile(rf"(?: [{LOWER}][^\W\d_]*)+")
+
+
+def _glued_to_small_words(doc: SegmentedText, token: re.Match[str]) -> bool:
+    """The word segmenter made one word of a foreign name's last syllable and the small words after it
+    ("Pep | Guardiola chả | nói"): the name still ends with the syllable. (A Vietnamese syllable so joined
+    may begin a compound: "Tiến sĩ", "Nhà hát".)"""
+    if is_vietnamese_syllable(token.group(0)):
+        return False
+    words, i = doc.word_at_or_after(token.start())
+    if i >= len(words) or words[i].start != token.start() or words[i].end <= token.end():
+        return False
+    return _SMALL_WORDS.fullmatch(doc.text, token.end(), words[i].end) is not None
 
 
 def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> tuple[list[re.Match[str]] | None, str | None]:
@@ -184,6 +226,8 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
         cue = "direct"                                 # "NSND Anh Tú"
     if not tokens:
         return None, cue
+    if _unaccented_name([t.group(0) for t in tokens[:4]]):
+        return tokens[:4], cue                         # "Nguyen Thi Minh Chau": a name written without its marks
     family = surnames()
     for i, token in enumerate(tokens):
         if i == 1 and cue is None and _title_case_inside_sentence(doc.text, tokens[0]):
@@ -212,6 +256,24 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
     if cue in ("near", "title") and 2 <= len(foreign) <= 4 and foreign == tokens[len(tokens) - len(foreign):]:
         return foreign, cue                            # a foreign name after a title and its organisation
     return None, cue
+
+
+def _without_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+@cache
+def _unaccented_names() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(map(_without_marks, surnames())), frozenset(map(_without_marks, MIDDLE_NAMES))
+
+
+def _unaccented_name(words: list[str]) -> bool:
+    """Three or four capitalised words without tone marks, a family name and a middle name first
+    ("Tran Thi My Dung", "Nguyen Van An"): a Vietnamese name as donor lists and foreign press write it."""
+    family, middle = _unaccented_names()
+    return (len(words) >= 3 and all(w.isascii() and w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+            and words[0] in family and words[1] in middle)
 
 
 def _title_case_inside_sentence(text: str, token: re.Match[str]) -> bool:
@@ -296,9 +358,13 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
-            if _inside_country(countries, country_starts, start, end, whole=cue != "direct"):
-                continue                                   # "Tây Ban Nha" holds no "Ban Nha", "Hà Lan" is a country
-                                                           # (but "ông Đức" is a man)
+            personal = cue == "direct" and _PERSONAL_BEFORE.search(text, max(0, start - 12), start) is not None
+            if _inside_country(countries, country_starts, start, end, whole=not personal):
+                continue                                   # "Tây Ban Nha" holds no "Ban Nha", "Hà Lan" is a country,
+                                                           # "đạo diễn Mỹ" a nationality (but "ông Đức" is a man)
+            if len(name) == 1 and _BYLINE_CUE.search(text, max(para_start, start - 12), start) and not (
+                    is_vietnamese_syllable(surface)):
+                continue                                   # "Ảnh: Getty", "Ảnh: Internet": a source, not a photographer
             if _overlaps(districts, district_starts, start, end):
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if is_lunar_year(surface) and cue != "direct":
@@ -312,12 +378,13 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if _BYLINE_CUE.search(text, max(para_start, start - 12), start) and _LOWER_NEXT.match(text, end):
                 continue                                   # "(Ảnh: Đoàn làm phim cung cấp)": a credit, but no name
             before = text[max(para_start, start - 30):start].casefold()
-            if NOT_PERSON_CONTEXT.search(before) or (place and _PLACE_TYPE_BEFORE.search(before)):
-                continue                                   # "đường Lê Lợi", "TP Hồ Chí Minh"
+            if (NOT_PERSON_CONTEXT.search(before) or NOT_PERSON_CONTEXT.search(_KIN_TAIL.sub("", before))
+                    or (place and _PLACE_TYPE_BEFORE.search(before))):
+                continue                                   # "đường Lê Lợi", "phố Bà Triệu", "TP Hồ Chí Minh"
             if names_local_unit(text, start, end):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
-                   else "after a title or honorific")
+                   or _unaccented_name([t.group(0) for t in name]) else "after a title or honorific")
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
             if len(name) >= 2:
                 given.add(name[-1].group(0))
