@@ -36,7 +36,7 @@ from vnextract.extractor.types import Mention, SegmentedText
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
 _NUMBERED = re.compile(rf"(?P<words>(?:\s+(?!số\s)[{LOWER}]+){{0,3}})\s+(?:số\s+)?[A-Z]?\d+(?![\w/])"
                        r"(?![ \t]*(?:%|năm|tháng|ngày|tuổi|giờ|phút|lần|người|chiếc|triệu|tỷ|nghìn|ngàn|km)(?!\w))")
-_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Nn]ghị định của|[Nn]ghị quyết của)\s+\Z")
+_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
 # A function word that is part of a fixed phrase in a body's name: 'Văn phòng Điều phối nông thôn mới tỉnh X'.

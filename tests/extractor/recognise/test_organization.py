@@ -109,6 +109,8 @@ from tests.extractor.helpers import spans
     ("Ngày 3-4 Bộ Y tế họp.\nTừ 7-10 Sở Y tế kiểm tra.", ["Bộ Y tế", "Sở Y tế"]),   # a day range, no result
     ("Giáo viên trường THCS Lê Quý Đôn chấp hành tốt; Ủy ban Kiểm tra Trung ương kết luận.",
      ["trường THCS Lê Quý Đôn", "Ủy ban Kiểm tra Trung ương"]),
+    # the Government that issues a decree is named (ANNOTATION.md leaves out only "Thủ tướng Chính phủ")
+    ("Việc này thực hiện theo Nghị định của Chính phủ và Nghị quyết của Chính phủ.", ["Chính phủ", "Chính phủ"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
