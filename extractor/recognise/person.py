@@ -47,8 +47,9 @@ _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HO�
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
 # The honorifics that a given name may follow even when it is also a country's ("ông Đức", "chị Mỹ"); after a
 # profession or a rank, a country's name is a nationality ("đạo diễn Mỹ", "doanh nhân Scotland").
-_PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)\s+\Z",
-                              re.IGNORECASE)
+_PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:(?<!đàn )ông|bà|anh|chị|(?<!trẻ )em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)"
+                              r"\s+\Z", re.IGNORECASE)          # not "đàn ông" (a man), "trẻ em" (children)
+_MEDIA_WORD = re.compile(r"(?<!\w)(?:The|News|Post|Times|Insider|Today|Maps|Daily|Herald|Journal|Magazine|TV|Online)(?!\w)")
 _KIN_TAIL = re.compile(r"(?<!\w)(?:bà|ông|cô|chú|bác|cụ)\s+\Z")      # a street or a place named "Bà Triệu"
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
@@ -252,6 +253,9 @@ def _split(doc: SegmentedText, tokens: list[re.Match[str]], cue: str | None) -> 
         return (name or None), cue                     # "ông Quý", "GS Báo", "bà T"
     if cue == "title" and len(tokens) == 1 and _given_name(doc, tokens[0]):
         return tokens, cue                             # "Bộ trưởng Dũng cho biết"
+    country = country_names().match(doc.text, tokens[0].start())
+    if country and cue in ("near", "title"):
+        tokens = [t for t in tokens if t.start() >= country.end()]   # "Bộ trưởng Nội vụ Croatia | Davor Bozinovic"
     foreign = [t for t in tokens if t.group(0).isascii()]
     if cue in ("near", "title") and 2 <= len(foreign) <= 4 and foreign == tokens[len(tokens) - len(foreign):]:
         return foreign, cue                            # a foreign name after a title and its organisation
@@ -362,9 +366,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if _inside_country(countries, country_starts, start, end, whole=not personal):
                 continue                                   # "Tây Ban Nha" holds no "Ban Nha", "Hà Lan" is a country,
                                                            # "đạo diễn Mỹ" a nationality (but "ông Đức" is a man)
-            if len(name) == 1 and _BYLINE_CUE.search(text, max(para_start, start - 12), start) and not (
-                    is_vietnamese_syllable(surface)):
-                continue                                   # "Ảnh: Getty", "Ảnh: Internet": a source, not a photographer
+            if _BYLINE_CUE.search(text, max(para_start, start - 12), start) and (
+                    (len(name) == 1 and not is_vietnamese_syllable(surface)) or _MEDIA_WORD.search(surface)):
+                continue                                   # "Ảnh: Getty", "Ảnh: Business Insider": a source
             if _overlaps(districts, district_starts, start, end):
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if is_lunar_year(surface) and cue != "direct":

@@ -44,6 +44,8 @@ from tests.extractor.helpers import spans
     # two names a hyphen joins (a shared credit, a pair of players) are two persons; "Lê-nin" stays one
     ("Cảnh trạm điều hành. (Ảnh: Lê Minh Tuấn-Trần Hải/TTXVN)", ["Lê Minh Tuấn", "Trần Hải"]),
     ("Trao cúp cho cặp VĐV Thiếu tướng Lê Văn Hùng-Thượng tá Trần Quốc Bảo.", ["Lê Văn Hùng", "Trần Quốc Bảo"]),
+    # a country between a title and a foreign name is the title's
+    ("Bộ trưởng Nội vụ Croatia Davor Bozinovic từng tuyên bố như vậy.", ["Davor Bozinovic"]),
     # Vietnamese names written without their marks
     ("Danh sách ủng hộ: Tran Thi Bich Ngoc: 500.000 đồng; Le Van Hoa: 200.000 đồng.", ["Tran Thi Bich Ngoc", "Le Van Hoa"]),
     # a number after a unit's noun is the unit's, not a house number before a street
@@ -94,6 +96,10 @@ def test_persons(extractor, text, expected):
     "Người dân làng Mai Động góp tiền làm đường; Mai Động nay đã có nhà văn hóa mới.",
     # a photo's source that is no one's name
     "Món gỏi cuốn ngon miệng. Ảnh: Internet",
+    # a photo's source that is a medium
+    "Giá xe tăng mạnh. Ảnh: Business Insider",
+    # "trẻ em", "đàn ông" end with an honorific's word but are no honorific: a country after them is one
+    "Những lao động trẻ em Bangladesh bị bóc lột; một người đàn ông Iran cầm tờ báo.",
     # after a profession, a country's name is a nationality
     "Đạo diễn Pháp và doanh nhân Nhật Bản cùng dự liên hoan.",
     # streets, canals, hamlets and Chinese provinces, also when named with "Bà" or "Ông"
