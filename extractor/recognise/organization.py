@@ -107,6 +107,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             previous_upper = previous_title = previous_place = False
         elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
+        elif word.casefold() in _PLACE_WORDS and place_end(text, last) is not None:
+            break                                      # the place after the name is read whole by place_end ("… quận 3")
         elif word[0].isalpha() and lower_run < 2 and taken and (
                 word.casefold() not in stop or _fixed_pair(tokens[i - 1].text, word, nxt)):
             lower_run += 1
@@ -297,10 +299,13 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
+        if m.group(0) == "Vụ" and (_name_starts(text, after + 1) or not is_vietnamese_syllable(
+                text[after + 1:after + 1 + len(text[after + 1:].split(" ", 1)[0])])):
+            continue                                   # "Vụ OceanBank", "Vụ Trịnh Xuân Thanh": a case, not a department
         if _PARTY_COMMITTEE.fullmatch(m.group(0)) and (_person_not_place(text, after + 1) or _bare_city(text, after)):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
-        if end > after and not lex.is_head(text[after + 1:end]):
+        if end > after and not lex.is_head(text[after + 1:end]) and not lex.is_head(text[m.start():end]):
             add(m.start(), _place_or_country_end(text, end), "head word + name", 0.6)
     for m in _BYLINE_TAG.finditer(text):
         if is_news_tag(m.group("tag")):

@@ -109,6 +109,10 @@ from tests.extractor.helpers import spans
     ("Ngày 3-4 Bộ Y tế họp.\nTừ 7-10 Sở Y tế kiểm tra.", ["Bộ Y tế", "Sở Y tế"]),   # a day range, no result
     ("Giáo viên trường THCS Lê Quý Đôn chấp hành tốt; Ủy ban Kiểm tra Trung ương kết luận.",
      ["trường THCS Lê Quý Đôn", "Ủy ban Kiểm tra Trung ương"]),
+    # a district's number after a lower-case word of the name; a country's formal name; a court's level
+    ("Nhận tin báo, Phòng Cảnh sát PCCC quận 3 điều 6 xe chữa cháy.", ["Phòng Cảnh sát PCCC quận 3"]),
+    ("Công sứ Đại sứ quán Đại Hàn Dân Quốc phát biểu.", ["Đại sứ quán Đại Hàn Dân Quốc"]),
+    ("Viện KSND tỉnh Nghệ An và TAND Tối cao đã vào cuộc.", ["Viện KSND tỉnh Nghệ An", "TAND Tối cao"]),
     # the Government that issues a decree is named (ANNOTATION.md leaves out only "Thủ tướng Chính phủ")
     ("Việc này thực hiện theo Nghị định của Chính phủ và Nghị quyết của Chính phủ.", ["Chính phủ", "Chính phủ"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
@@ -149,6 +153,8 @@ def test_organisations(extractor, text, expected):
     "Xe chở két sắt đến nghĩa trang Bình Hưng Hòa; tuần lễ thời trang Milan 2017 mở màn.",
     # "theo" inside a sentence is "along"; a title's acronym is no source
     "Chúng tôi chạy xe máy xuôi theo QL1 về hướng Bắc; theo CEO của hãng, sản phẩm tốt.",
+    # a procuracy without its level or place is a bare type word
+    "Đại diện Viện KSND cho rằng bị cáo có tội.",
     # the party's organisations in general, not the Party
     "Góp phần xây dựng tổ chức Đảng vững mạnh; các cấp Đảng, chính quyền cần nỗ lực; cấp ủy Đảng chỉ đạo.",
 ])
@@ -184,3 +190,8 @@ def test_a_place_whose_second_syllable_is_a_family_name_stays_whole():
     rules = Extractor(model="off")
     text = "Cán bộ UBND xã Thái Sơn và Công an huyện Nông Sơn cùng dự; Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn phát biểu."
     assert spans(rules, text, "ORGANIZATION") == ["UBND xã Thái Sơn", "Công an huyện Nông Sơn", "UBND tỉnh Hà Giang"]
+
+
+def test_a_case_named_after_a_bank_or_a_person_is_no_department(extractor):
+    found = spans(extractor, "Vụ OceanBank: các bị cáo kháng cáo; Vụ Trịnh Xuân Thanh được xét xử lại.", "ORGANIZATION")
+    assert not [s for s in found if s.startswith("Vụ")]
