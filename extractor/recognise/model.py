@@ -83,9 +83,16 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if s.label == "ORGANIZATION" and (generic_before(text, s.start) or text[s.start:s.end] in common_nouns
                                           or party_years_before(text, s.start)):
             continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
+        if s.label == "ORGANIZATION" and (_unbalanced(text[s.start:s.end])
+                                          or country_names().fullmatch(text, s.start, s.end)):
+            continue                                   # "MTTQ) Việt Nam": a piece of a name; a country is a place
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))
     return out
+
+
+def _unbalanced(span: str) -> bool:
+    return span.count("(") != span.count(")")
 
 
 _ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a province's name has two syllables or more

@@ -10,6 +10,7 @@ capitalised name or a number. Generic and plural mentions ("các sở", "UBND c�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vnextract.extractor.lexicon import (
     LOWER,
@@ -65,6 +66,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     text = doc.text
     tokens, i = doc.word_at_or_after(position)
     limit = doc.sentence_end(position)                 # a name never runs into the next sentence
+    school = _SCHOOL_HEAD.search(text, max(0, position - 12), position) is not None
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
     previous_place = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
@@ -80,12 +82,16 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     while i < len(tokens) and taken < max_words:
         token = tokens[i]
         gap = text[last:token.start]
-        if "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
+        if gap.strip() == "," and text[max(0, last - 5):last].casefold() == "phòng" and token.text.casefold().startswith("chống"):
+            pass                                       # "Tổng cục Phòng, chống thiên tai": "phòng, chống" (prevent
+                                                       # and fight) is written with its comma in names
+        elif "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
             break
         word = token.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if taken and (previous_title or previous_place) and _name_starts(text, token.start):
+        if taken and (previous_title or previous_place) and _name_starts(text, token.start) and not school:
             break                                      # "… Mặt trận Tổ quốc Việt Nam Phạm Thế Duyệt", "… TP.HCM Lê Thanh Hải"
+                                                       # (a school's name may be a person's: "Tiểu học Hoàng Hoa Thám")
         if word[0].isupper() and (cut := _proper_then_lower(word)):
             end = token.start + cut                    # "Nguyễn Kim khai trương" read as one word: the name, not the verb
             break
@@ -120,6 +126,9 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         i += 1
         last = token.end
     return _before_trailing_name(text, position, end)
+
+
+_SCHOOL_HEAD = re.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|PTTH|PTCS|[Tt]iểu học|[Mm]ầm non|[Đđ]ại học|ĐH|[Hh]ọc viện)\Z")
 
 
 def _starts_another(text: str, position: int) -> bool:
@@ -200,6 +209,8 @@ def _before_trailing_name(text: str, start: int, end: int) -> int:
             continue                                   # "Trung tâm Y tế huyện Cao Lộc": a place's name
         if previous.isupper() and named_head.fullmatch(previous):
             continue
+        if is_name_shaped([previous, *tail]) and (k == 1 or not words[k - 2].group(0)[0].isupper()):
+            continue                                   # the name began a word earlier: "Tiểu học | Hoàng Hoa Thám"
         country = country_names().match(text, start + words[k - 1].start())
         if country and country.end() > start + words[k].start():
             continue
@@ -335,6 +346,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         if not (lex.is_head(acronym) or acronym.casefold() in honorific_words() or acronym in common_acronyms()
                 or province_at(text, m.start("acronym"))):
             add(m.start("acronym"), m.end("acronym"), "an acronym given as the source", 0.7)
+    mentions = [_across_brackets(doc, m, lex) for m in mentions]
     mentions += _acronyms(text, mentions, lex)
     return _with_prefixes(text, mentions)
 
@@ -392,6 +404,19 @@ def _place_or_country_end(text: str, end: int) -> int:
 _BYLINE_TAG = re.compile(r"^[ \t]*\(?(?P<tag>[^\W\d_][\w&.]*\w)\)?[ \t]*[-–—]", re.MULTILINE)
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-ZĐ]")         # "Công ty Cổ phần Du lịch (CPDL) Công đoàn": inside a name
 _ACRONYM_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-ZĐ][A-ZĐ0-9&]{1,9})\)")
+
+
+def _across_brackets(doc: SegmentedText, mention: Mention, lex: OrganisationLexicon) -> Mention:
+    """A name that goes on after its acronym in brackets is one name: "Ủy ban Trung ương Mặt trận Tổ quốc
+    (MTTQ) Việt Nam", "Công ty Cổ phần Du lịch (CPDL) Công đoàn"; not when a person's name follows."""
+    text = doc.text
+    found = _ACRONYM_DEFINED.match(text, mention.end)
+    if not found or not _NAME_GOES_ON.match(text, found.end()) or _name_starts(text, found.end() + 1):
+        return mention
+    end = extend_name(doc, found.end(), stop=lex.stop, max_words=4)
+    if end <= found.end():
+        return mention
+    return replace(mention, end=end, text=text[mention.start:end])
 
 
 def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> list[Mention]:

@@ -224,6 +224,16 @@ def test_a_model_person_is_not_a_place_the_text_names_by_its_kind():
     assert [m.start for m in found] == [cued]                         # a cue still makes it a man's
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Anh ấy quay lại thi đấu cho Thái Lan.", "Thái Lan"),                  # a country is a place
+    ("Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam tổ chức.", "LĐLĐ) Việt Nam"),  # a piece across a bracket
+])
+def test_a_model_organisation_that_is_a_country_or_a_broken_piece_is_not_output(text, name):
+    start = text.index(name)
+    spans = [crf.Span("ORGANIZATION", start, start + len(name), 0.99)]
+    assert model_recogniser.mentions(text, spans, crf.Combination(floor=0.5, override=0.9)) == []
+
+
 def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
     text = "Bà Nguyễn Thị Hoa, Giám đốc Sở Tài chính; Chủ tịch UBND tỉnh Trần Văn Nam phát biểu."
     organisation = text.index("UBND tỉnh Trần Văn Nam")

@@ -113,6 +113,12 @@ from tests.extractor.helpers import spans
     ("Nhận tin báo, Phòng Cảnh sát PCCC quận 3 điều 6 xe chữa cháy.", ["Phòng Cảnh sát PCCC quận 3"]),
     ("Công sứ Đại sứ quán Đại Hàn Dân Quốc phát biểu.", ["Đại sứ quán Đại Hàn Dân Quốc"]),
     ("Viện KSND tỉnh Nghệ An và TAND Tối cao đã vào cuộc.", ["Viện KSND tỉnh Nghệ An", "TAND Tối cao"]),
+    # "phòng, chống" keeps its comma inside a name; a name goes on after its acronym in brackets; a school
+    # named after a person keeps the whole name
+    ("Ông Hoài, Tổng Cục trưởng Tổng cục Phòng, chống thiên tai cho biết.", ["Tổng cục Phòng, chống thiên tai"]),
+    ("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam Trần Thanh Mẫn dự.",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam"]),
+    ("Học sinh Trường Tiểu học Hoàng Hoa Thám đón năm học mới.", ["Trường Tiểu học Hoàng Hoa Thám"]),
     # the Government that issues a decree is named (ANNOTATION.md leaves out only "Thủ tướng Chính phủ")
     ("Việc này thực hiện theo Nghị định của Chính phủ và Nghị quyết của Chính phủ.", ["Chính phủ", "Chính phủ"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
