@@ -128,6 +128,9 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     return _before_trailing_name(text, position, end)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+# The number of one unit of a named kind, not a house number before its street ("… số 12 Lê Lợi").
+_UNIT_NUMBER = re.compile(rf"[ \t]+số[ \t]+\d+(?![\w/.,-])(?![ \t]+[{UPPER}])")
 _SCHOOL_HEAD = re.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|PTTH|PTCS|[Tt]iểu học|[Mm]ầm non|[Đđ]ại học|ĐH|[Hh]ọc viện)\Z")
 
 
@@ -310,13 +313,15 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
-        if m.group(0) == "Vụ" and (_name_starts(text, after + 1) or not is_vietnamese_syllable(
-                text[after + 1:after + 1 + len(text[after + 1:].split(" ", 1)[0])])):
+        if m.group(0) == "Vụ" and (_name_starts(text, after + 1) or not (
+                (word := _WORD.match(text, after + 1)) and is_vietnamese_syllable(word.group(0)))):
             continue                                   # "Vụ OceanBank", "Vụ Trịnh Xuân Thanh": a case, not a department
         if _PARTY_COMMITTEE.fullmatch(m.group(0)) and (_person_not_place(text, after + 1) or _bare_city(text, after)):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)
         if end > after and not lex.is_head(text[after + 1:end]) and not lex.is_head(text[m.start():end]):
+            if number := _UNIT_NUMBER.match(text, end):
+                end = number.end()                     # "Đội Quản lý thị trường số 4", "Công ty CP DAP số 2"
             add(m.start(), _place_or_country_end(text, end), "head word + name", 0.6)
     for m in _BYLINE_TAG.finditer(text):
         if is_news_tag(m.group("tag")):

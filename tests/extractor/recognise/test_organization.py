@@ -119,6 +119,9 @@ from tests.extractor.helpers import spans
     ("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam Trần Thanh Mẫn dự.",
      ["Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam"]),
     ("Học sinh Trường Tiểu học Hoàng Hoa Thám đón năm học mới.", ["Trường Tiểu học Hoàng Hoa Thám"]),
+    # the number of one unit of a named kind, not a house number before a street
+    ("Cửa hàng đã bị Đội Quản lý thị trường số 4 xử phạt; Công ty TNHH Hoa Mai số 12 Lê Lợi mở cửa.",
+     ["Đội Quản lý thị trường số 4", "Công ty TNHH Hoa Mai"]),
     # the Government that issues a decree is named (ANNOTATION.md leaves out only "Thủ tướng Chính phủ")
     ("Việc này thực hiện theo Nghị định của Chính phủ và Nghị quyết của Chính phủ.", ["Chính phủ", "Chính phủ"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
