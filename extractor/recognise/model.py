@@ -34,6 +34,7 @@ from vnextract.extractor.lexicon import (
     is_place_name,
     lower_case_acronyms,
     names_local_unit,
+    organisation_lexicon,
     party_years_before,
     places_named,
 )
@@ -84,11 +85,17 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
                                           or party_years_before(text, s.start)):
             continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
         if s.label == "ORGANIZATION" and (_unbalanced(text[s.start:s.end])
-                                          or country_names().fullmatch(text, s.start, s.end)):
-            continue                                   # "MTTQ) Việt Nam": a piece of a name; a country is a place
+                                          or country_names().fullmatch(text, s.start, s.end)
+                                          or organisation_lexicon().is_head(text[s.start:s.end])
+                                          or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
+            continue                                   # "MTTQ) Việt Nam": a piece of a name; a country is a place;
+                                                       # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
         out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))
     return out
+
+
+_TICKER_BEFORE = re.compile(r"(?<!\w)(?:cổ phiếu|mã chứng khoán|mã CK|mã)[ \t]+\Z")
 
 
 def _unbalanced(span: str) -> bool:

@@ -227,8 +227,10 @@ def test_a_model_person_is_not_a_place_the_text_names_by_its_kind():
 @pytest.mark.parametrize("text, name", [
     ("Anh ấy quay lại thi đấu cho Thái Lan.", "Thái Lan"),                  # a country is a place
     ("Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam tổ chức.", "LĐLĐ) Việt Nam"),  # a piece across a bracket
+    ("Việc mất Công ty chỉ là sớm hay muộn.", "Công ty"),                     # a bare type word
+    ("Giá cổ phiếu HNF tăng trần hai phiên liền.", "HNF"),                    # a share's ticker
 ])
-def test_a_model_organisation_that_is_a_country_or_a_broken_piece_is_not_output(text, name):
+def test_a_model_organisation_that_is_a_country_a_broken_piece_or_a_bare_type_word_is_not_output(text, name):
     start = text.index(name)
     spans = [crf.Span("ORGANIZATION", start, start + len(name), 0.99)]
     assert model_recogniser.mentions(text, spans, crf.Combination(floor=0.5, override=0.9)) == []
