@@ -119,7 +119,7 @@ NOT_PERSON_CONTEXT = re.compile(
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
     r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch|khách sạn|nhà máy|xí nghiệp|ngã ba|ngã tư|"
-    r"nhà hàng|cửa hàng|siêu thị)\s*\Z"
+    r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh)\s*\Z"
 )
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")

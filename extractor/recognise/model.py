@@ -95,6 +95,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
     return out
 
 
+_PLACE_TYPE_FIRST = re.compile(r"(?:Quận|Huyện|Tỉnh|Thành phố|TP|Xã|Phường|Thị xã|Thị trấn|[HQ]\.|TX\.)(?:[ \t.]|(?<=\.))")
 _TICKER_BEFORE = re.compile(r"(?<!\w)(?:cổ phiếu|mã chứng khoán|mã CK|mã)[ \t]+\Z")
 
 
@@ -109,12 +110,14 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str]) -> bool:
     """What the PERSON rules know, which the model does not: a place's whole name (a province or a
     district: "Kiến Xương", "Cẩm Xuyên", a country: "Hà Lan", or a place the text names by its kind
     elsewhere: "cửa khẩu Trà Lĩnh") or a lunar year ("Giáp Thân") is not a person's unless a cue says
-    so ("ông Thái Bình"); a name after a house number is a street's ("số 12 Lê Duẩn"), and one after
-    a district's or a ward's type word is the unit's ("TP. Cao Lãnh", `lexicon.names_local_unit`).
+    so ("ông Thái Bình"); a name after a house number is a street's ("số 12 Lê Duẩn"), one after a
+    district's or a ward's type word is the unit's ("TP. Cao Lãnh", `lexicon.names_local_unit`), and so
+    is one that begins with such a word ("Quận Thanh Xuân", "H.Chư Sê").
     (One capitalised syllable without a cue stays the model's call: on held-out VLSP news, refusing
     it lost a hundred names, "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
-    if after_house_number(text, span.start) or names_local_unit(text, span.start, span.end):
-        return True
+    if (after_house_number(text, span.start) or names_local_unit(text, span.start, span.end)
+            or _PLACE_TYPE_FIRST.match(text, span.start, span.end)):
+        return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     name = text[span.start:span.end]
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
              or name in places) and not cue_before(text, span.start))

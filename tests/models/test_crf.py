@@ -202,6 +202,8 @@ def test_a_model_person_after_a_place_word_is_not_output():
     ("Ông Thái Bình phát biểu tại hội nghị.", "Thái Bình", True),        # … unless a cue makes it a man's
     ("Cửa hàng ở số 45 Lê Duẩn mở cửa.", "Lê Duẩn", False),              # after a house number: a street
     ("Tư lệnh Quân khu 9 Trần Văn Hải dự lễ.", "Trần Văn Hải", True),   # … but a unit's number is no house number
+    ("Khảo sát ở các trường Quận Thanh Xuân cho thấy.", "Quận Thanh Xuân", False),  # a place's type word first
+    ("Bị cáo trú tại xã Ia Blang, H.Chư Sê, đã bị bắt.", "H.Chư Sê", False),       # … also abbreviated
     ("Bà Tư ngụ phường Tân Định, quận 1.", "Tân Định", False),          # after a ward's type word: the ward
     ("Chủ tịch UBND huyện Lâm Văn Đoàn phát biểu.", "Lâm Văn Đoàn", True),  # … but a full name is the holder's
     ("Putin phát biểu tại hội nghị.", "Putin", True),                   # one syllable: the model's call

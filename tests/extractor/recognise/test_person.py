@@ -107,6 +107,7 @@ def test_persons(extractor, text, expected):
     "Nhà máy lọc dầu đặt tại tỉnh Liêu Ninh, gần thành phố Đại Liên.",
     "Người dân xóm Lê Xá và kênh Trần Văn Trà được hỗ trợ.",
     "Cô từng làm lễ tân cho khách sạn Lê Lai ở Sapa; ngã tư Hoàng Văn Thụ đông xe.",
+    "Quán cà phê ở vòng xoay Lê Văn Duyệt luôn đông khách.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
