@@ -103,6 +103,12 @@ _STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", 
 _BRANCHES = frozenset({"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"})
 
 
+@cache
+def not_person_names() -> frozenset[str]:
+    """Capitalised phrases that begin with a family name but are places or things (models/lexicons/not_person_names.txt)."""
+    return frozenset(read_lines("not_person_names.txt"))
+
+
 def is_lunar_year(name: str) -> bool:
     """A year of the sexagenary cycle: a stem and a branch ("Đinh Dậu", "Giáp Thân")."""
     words = name.split()
@@ -368,8 +374,20 @@ def _cue_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in (*honorifics(), *title_phrases(), *foreign_titles()))
 
 
+# Compounds that end with an honorific's word but are no honorific: "con cháu" (descendants), "trẻ em" (children),
+# "đàn ông" (men).
+_NOT_A_CUE = frozenset({"con cháu", "trẻ em", "đàn ông", "đàn bà"})
+
+
+def compound_before(text: str, position: int) -> bool:
+    """One of the compounds that end with an honorific's word ends right before `position` ("trẻ em ")."""
+    return " ".join(text[max(0, position - 20):position].split()[-2:]).casefold() in _NOT_A_CUE
+
+
 def cue_before(text: str, position: int) -> bool:
     """An honorific, a title or a foreign title ends right before `position` ("ông ", "Bộ trưởng ")."""
+    if compound_before(text, position):
+        return False
     words = text[max(0, position - 40):position].split()
     return any(" ".join(words[-n:]).casefold() in _cue_words() for n in (1, 2, 3) if len(words) >= n)
 

@@ -34,6 +34,7 @@ from vnextract.extractor.lexicon import (
     is_place_name,
     lower_case_acronyms,
     names_local_unit,
+    not_person_names,
     organisation_lexicon,
     party_years_before,
     places_named,
@@ -112,7 +113,8 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str]) -> bool:
     elsewhere: "cửa khẩu Trà Lĩnh") or a lunar year ("Giáp Thân") is not a person's unless a cue says
     so ("ông Thái Bình"); a name after a house number is a street's ("số 12 Lê Duẩn"), one after a
     district's or a ward's type word is the unit's ("TP. Cao Lãnh", `lexicon.names_local_unit`), and so
-    is one that begins with such a word ("Quận Thanh Xuân", "H.Chư Sê").
+    is one that begins with such a word ("Quận Thanh Xuân", "H.Chư Sê"). Nor is a phrase the rules
+    know is no name ("Lạc Hồng", `lexicon.not_person_names`), unless a cue says so.
     (One capitalised syllable without a cue stays the model's call: on held-out VLSP news, refusing
     it lost a hundred names, "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
     if (after_house_number(text, span.start) or names_local_unit(text, span.start, span.end)
@@ -120,7 +122,7 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str]) -> bool:
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     name = text[span.start:span.end]
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
-             or name in places) and not cue_before(text, span.start))
+             or name in places or name in not_person_names()) and not cue_before(text, span.start))
 
 
 def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:

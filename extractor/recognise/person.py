@@ -17,6 +17,7 @@ from vnextract.extractor.lexicon import (
     UPPER,
     after_house_number,
     alternation,
+    compound_before,
     country_names,
     district_spans,
     foreign_titles,
@@ -27,6 +28,7 @@ from vnextract.extractor.lexicon import (
     is_place_name,
     is_vietnamese_syllable,
     names_local_unit,
+    not_person_names,
     organisation_head_words,
     places_named,
     province_at,
@@ -34,7 +36,7 @@ from vnextract.extractor.lexicon import (
     title_phrases,
     title_words,
 )
-from vnextract.extractor.resources import province_gazetteer, read_lines
+from vnextract.extractor.resources import province_gazetteer
 from vnextract.extractor.types import Mention, SegmentedText
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -47,9 +49,10 @@ _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HO�
                        "CHỈ THỊ", "THÔNG TƯ", "NGHỊ ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "TIN TỨC", "THỜI SỰ"})
 # The honorifics that a given name may follow even when it is also a country's ("ông Đức", "chị Mỹ"); after a
 # profession or a rank, a country's name is a nationality ("đạo diễn Mỹ", "doanh nhân Scotland").
-_PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:(?<!đàn )ông|bà|anh|chị|(?<!trẻ )em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)"
-                              r"\s+\Z", re.IGNORECASE)          # not "đàn ông" (a man), "trẻ em" (children)
+_PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)\s+\Z",
+                              re.IGNORECASE)
 _MEDIA_WORD = re.compile(r"(?<!\w)(?:The|News|Post|Times|Insider|Today|Maps|Daily|Herald|Journal|Magazine|TV|Online)(?!\w)")
+_LUNAR_AFTER = re.compile(r"[ \t]+(\w+[ \t]+\w+)")
 _KIN_TAIL = re.compile(r"(?<!\w)(?:bà|ông|cô|chú|bác|cụ)\s+\Z")      # a street or a place named "Bà Triệu"
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
@@ -71,7 +74,6 @@ def _lexicons() -> dict:
         "title": title,
         "near": near,
         "honorific": frozenset(w.casefold() for w in honorific_words + foreign_titles()),
-        "not_person": frozenset(read_lines("not_person_names.txt")),
     }
 
 
@@ -324,7 +326,6 @@ def _known_given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
 
 def recognise(doc: SegmentedText) -> list[Mention]:
     text = doc.text
-    lex = _lexicons()
     gazetteer = province_gazetteer()
     mentions: list[Mention] = []
     countries = [m.span() for m in country_names().finditer(text)]
@@ -337,7 +338,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         before_paragraph = len(mentions)
         for run in _runs(text, para_start, para_end):
             doc.deadline.check("recognition (PERSON)")
-            cue = _cue(text, run[0].start()) or _credit(text, run, para_end)
+            spoken = _cue(text, run[0].start())               # a cue written before the name, not a line's end
+            cue = spoken or _credit(text, run, para_end)
             name, cue = _split(doc, run, cue)
             if not name and cue in ("near", "direct") and len(run) == 1 and run[0].group(0) in given and _known_given_name(
                     doc, run[0]):
@@ -362,7 +364,8 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
-            personal = cue == "direct" and _PERSONAL_BEFORE.search(text, max(0, start - 12), start) is not None
+            personal = (cue == "direct" and _PERSONAL_BEFORE.search(text, max(0, start - 12), start) is not None
+                        and not compound_before(text, start))     # not "trẻ em", "đàn ông"
             if _inside_country(countries, country_starts, start, end, whole=not personal):
                 continue                                   # "Tây Ban Nha" holds no "Ban Nha", "Hà Lan" is a country,
                                                            # "đạo diễn Mỹ" a nationality (but "ông Đức" is a man)
@@ -373,10 +376,16 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if is_lunar_year(surface) and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
+            if len(name) == 1 and _LUNAR_AFTER.match(text, end) and is_lunar_year(_LUNAR_AFTER.match(text, end).group(1)):
+                continue                                   # "mừng Xuân Ất Dậu": the spring of a year
+            if any(len(t.group(0)) > 2 and t.group(0).isupper() and not is_vietnamese_syllable(t.group(0)) for t in name):
+                continue                                   # "VOV-TP HCM": an acronym is no syllable of a name
             place = gazetteer.canonical(surface)
-            if surface in lex["not_person"] or (not cue and (is_place_name(surface) or surface in places)):
+            byline = not text[text.rfind("\n", para_start, start) + 1:start].strip()
+            if surface in not_person_names() or (not (spoken or byline) and (is_place_name(surface) or surface in places)):
                 continue                                   # "Hà Nội", "Kiến Xương", a place the text names by its
-                                                           # kind; but "Hồ Chí Minh" alone is the person
+                                                           # kind, also ending a headline; but a byline alone on
+                                                           # its line and "Hồ Chí Minh" alone are persons
             if after_house_number(text, start):
                 continue                                   # "607 Lê Duẩn", "số 1 Trần Phú": streets
             if _BYLINE_CUE.search(text, max(para_start, start - 12), start) and _LOWER_NEXT.match(text, end):

@@ -44,6 +44,9 @@ from tests.extractor.helpers import spans
     # two names a hyphen joins (a shared credit, a pair of players) are two persons; "Lê-nin" stays one
     ("Cảnh trạm điều hành. (Ảnh: Lê Minh Tuấn-Trần Hải/TTXVN)", ["Lê Minh Tuấn", "Trần Hải"]),
     ("Trao cúp cho cặp VĐV Thiếu tướng Lê Văn Hùng-Thượng tá Trần Quốc Bảo.", ["Lê Văn Hùng", "Trần Quốc Bảo"]),
+    # a byline alone on its line is a person even when a district has the name; the agency after it is not
+    ("Vụ mùa năm nay được giá.\nThanh Sơn", ["Thanh Sơn"]),
+    ("Khu chợ bị cháy hôm qua.\nVinh Quang/VOV-TP HCM", ["Vinh Quang"]),
     # a country between a title and a foreign name is the title's
     ("Bộ trưởng Nội vụ Croatia Davor Bozinovic từng tuyên bố như vậy.", ["Davor Bozinovic"]),
     # Vietnamese names written without their marks
@@ -108,6 +111,9 @@ def test_persons(extractor, text, expected):
     "Người dân xóm Lê Xá và kênh Trần Văn Trà được hỗ trợ.",
     "Cô từng làm lễ tân cho khách sạn Lê Lai ở Sapa; ngã tư Hoàng Văn Thụ đông xe.",
     "Quán cà phê ở vòng xoay Lê Văn Duyệt luôn đông khách.",
+    # a place that ends a headline; spring before a lunar year; the legendary ancestors
+    "Phí qua trạm BOT Kiến Xương\nNhiều chủ xe phản đối mức thu mới.",
+    "Buổi gặp mặt kiều bào mừng Xuân Ất Dậu diễn ra chiều 4-2; ai cũng tự hào là con cháu Lạc Hồng.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
