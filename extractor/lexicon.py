@@ -457,13 +457,23 @@ class OrganisationLexicon:
         return any(p.fullmatch(phrase) for p in self.heads.values())
 
 
+def _written_forms(domains: Sequence[str]) -> list[str]:
+    """Each domain as news also writes it: the dash without its spaces, "&" for "và" ("Lao động-Thương binh
+    và Xã hội", "Giáo dục & Đào tạo")."""
+    forms = dict.fromkeys(domains)
+    for d in domains:
+        for form in (d.replace(" - ", "-"), d.replace(" và ", " & "), d.replace(" - ", "-").replace(" và ", " & ")):
+            forms.setdefault(form)
+    return list(forms)
+
+
 @cache
 def organisation_lexicon() -> OrganisationLexicon:
     heads = read_rows("org_heads.txt")
     return OrganisationLexicon(
         fixed=re.compile(rf"(?<![\w&])(?:{alternation(read_lines('org_fixed.txt'))})(?![\w&])"),
-        ministry=re.compile(rf"(?<![\w&])(?:Bộ|Sở|BỘ|SỞ)\s+(?:{alternation(read_lines('org_domains.txt'))})(?![\w&])",
-                            re.IGNORECASE),
+        ministry=re.compile(rf"(?<![\w&])(?:Bộ|Sở|BỘ|SỞ)\s+(?:{alternation(_written_forms(read_lines('org_domains.txt')))})"
+                            r"(?![\w&])", re.IGNORECASE),
         heads={kind: re.compile(rf"(?<![\w&])(?:{alternation([h for h, k in heads if k == kind])})(?![\w&])",
                                 re.IGNORECASE)
                for kind in ("local", "named", "numbered")},

@@ -122,6 +122,12 @@ from tests.extractor.helpers import spans
     # the number of one unit of a named kind, not a house number before a street
     ("Cửa hàng đã bị Đội Quản lý thị trường số 4 xử phạt; Công ty TNHH Hoa Mai số 12 Lê Lợi mở cửa.",
      ["Đội Quản lý thị trường số 4", "Công ty TNHH Hoa Mai"]),
+    # a ministry's domain written with a bare dash or "&"
+    ("Bộ Lao động-Thương binh và Xã hội và Bộ Giáo dục & Đào tạo đề nghị các sở rà soát.",
+     ["Bộ Lao động-Thương binh và Xã hội", "Bộ Giáo dục & Đào tạo"]),
+    # time words and verbs after a name end it
+    ("Công ty TNHH Minh Phát hôm nay mong muốn hợp tác; Tổng cục Hải quan mong muốn nhận ý kiến.",
+     ["Công ty TNHH Minh Phát", "Tổng cục Hải quan"]),
     # the Government that issues a decree is named (ANNOTATION.md leaves out only "Thủ tướng Chính phủ")
     ("Việc này thực hiện theo Nghị định của Chính phủ và Nghị quyết của Chính phủ.", ["Chính phủ", "Chính phủ"]),
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
