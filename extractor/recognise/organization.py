@@ -95,6 +95,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         if word[0].isupper() and (cut := _proper_then_lower(word)):
             end = token.start + cut                    # "Nguyễn Kim khai trương" read as one word: the name, not the verb
             break
+        if _YEAR.fullmatch(word):
+            break                                      # "Hội đồng Bảo an Liên hợp quốc | 2018": a year, not a number
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
@@ -129,6 +131,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_PREVIOUS_WORD = re.compile(r"(?<!\w)[^\W\d_]+[ \t]\Z")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # The number of one unit of a named kind, not a house number before its street ("… số 12 Lê Lợi").
 _UNIT_NUMBER = re.compile(rf"[ \t]+số[ \t]+\d+(?![\w/.,-])(?![ \t]+[{UPPER}])")
 _SCHOOL_HEAD = re.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|PTTH|PTCS|[Tt]iểu học|[Mm]ầm non|[Đđ]ại học|ĐH|[Hh]ọc viện)\Z")
@@ -303,6 +307,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             continue
         if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
+        if (previous := _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())) and (
+                (province_at(text, previous.start()) or 0) >= m.end()):
+            continue                                   # "Hải Phòng": a province, not a "Phòng"
         if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue                                   # "Chánh Văn phòng UBND tỉnh": a title, then the UBND
         if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):

@@ -122,6 +122,9 @@ from tests.extractor.helpers import spans
     # the number of one unit of a named kind, not a house number before a street
     ("Cửa hàng đã bị Đội Quản lý thị trường số 4 xử phạt; Công ty TNHH Hoa Mai số 12 Lê Lợi mở cửa.",
      ["Đội Quản lý thị trường số 4", "Công ty TNHH Hoa Mai"]),
+    # a year after a name is no number of it
+    ("Việt Nam là Ủy viên không thường trực Hội đồng Bảo an Liên hợp quốc 2018; Quân khu 7 dự.",
+     ["Hội đồng Bảo an Liên hợp quốc", "Quân khu 7"]),
     # a ministry's domain written with a bare dash or "&"
     ("Bộ Lao động-Thương binh và Xã hội và Bộ Giáo dục & Đào tạo đề nghị các sở rà soát.",
      ["Bộ Lao động-Thương binh và Xã hội", "Bộ Giáo dục & Đào tạo"]),
@@ -210,3 +213,8 @@ def test_a_place_whose_second_syllable_is_a_family_name_stays_whole():
 def test_a_case_named_after_a_bank_or_a_person_is_no_department(extractor):
     found = spans(extractor, "Vụ OceanBank: các bị cáo kháng cáo; Vụ Trịnh Xuân Thanh được xét xử lại.", "ORGANIZATION")
     assert not [s for s in found if s.startswith("Vụ")]
+
+
+def test_a_head_word_inside_a_province_name_is_no_head(extractor):
+    assert not [s for s in spans(extractor, "Đội khách đánh bại Hải Phòng 2-1 trên sân nhà.", "ORGANIZATION")
+                if s.startswith("Phòng")]
