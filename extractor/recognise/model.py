@@ -91,13 +91,30 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
                                           or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
             continue                                   # "MTTQ) Việt Nam": a piece of a name; a country is a place;
                                                        # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
-        out.append(Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
+        end = _whole_name_end(text, s.start, s.end) if s.label == "PERSON" else s.end
+        out.append(Mention(s.label, s.start, end, text[s.start:end], score=score(s.p, thresholds[s.label]),
                            explanation=f"crf p={s.p:.2f}"))
     return out
 
 
 _PLACE_TYPE_FIRST = re.compile(r"(?:Quận|Huyện|Tỉnh|Thành phố|TP|Xã|Phường|Thị xã|Thị trấn|[HQ]\.|TX\.)(?:[ \t.]|(?<=\.))")
 _TICKER_BEFORE = re.compile(r"(?<!\w)(?:cổ phiếu|mã chứng khoán|mã CK|mã)[ \t]+\Z")
+
+
+_HYPHENED = re.compile(r"-[a-z]+(?![\w-])")                 # "Kim Jong-un", "Seo Ok-ryol", "Haider al-Abadi"
+_INITIAL_THEN_NAME = re.compile(r"\.[ \t]?[A-Z][a-z]+(?!\w)")  # "George W. Bush", "John J. Martin"
+
+
+def _whole_name_end(text: str, start: int, end: int) -> int:
+    """The end of a foreign name the model cut where its syllables split: before the small part of a
+    hyphened syllable, or after an initial before the last name."""
+    if (hyphened := _HYPHENED.match(text, end)) and text[end - 1].isalpha():
+        return hyphened.end()
+    base = end - 1 if text[end - 1] == "." else end      # the model's span may hold the initial's full stop
+    if base - start >= 3 and text[base - 1].isupper() and text[base - 2] == " " and (
+            initial := _INITIAL_THEN_NAME.match(text, base)):
+        return initial.end()
+    return end
 
 
 def _unbalanced(span: str) -> bool:

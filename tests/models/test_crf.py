@@ -238,6 +238,17 @@ def test_a_model_organisation_that_is_a_country_a_broken_piece_or_a_bare_type_wo
     assert model_recogniser.mentions(text, spans, crf.Combination(floor=0.5, override=0.9)) == []
 
 
+@pytest.mark.parametrize("text, cut, whole", [
+    ("Cựu điệp viên Seo Ok-ryol nay cho biết.", "Seo Ok", "Seo Ok-ryol"),          # a hyphened syllable
+    ("Sau George W. Bush là Barack Obama.", "George W.", "George W. Bush"),        # an initial, then the name
+])
+def test_a_foreign_name_the_model_cut_at_a_syllable_split_is_whole(text, cut, whole):
+    start = text.index(cut)
+    found = model_recogniser.mentions(text, [crf.Span("PERSON", start, start + len(cut), 0.95)],
+                                      crf.Combination(floor=0.5, override=0.9))
+    assert [m.text for m in found] == [whole]
+
+
 def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
     text = "Bà Nguyễn Thị Hoa, Giám đốc Sở Tài chính; Chủ tịch UBND tỉnh Trần Văn Nam phát biểu."
     organisation = text.index("UBND tỉnh Trần Văn Nam")
