@@ -376,7 +376,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if is_lunar_year(surface) and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
-            if len(name) == 1 and _LUNAR_AFTER.match(text, end) and is_lunar_year(_LUNAR_AFTER.match(text, end).group(1)):
+            if len(name) == 1 and (year := _LUNAR_AFTER.match(text, end)) and is_lunar_year(year.group(1)):
                 continue                                   # "mừng Xuân Ất Dậu": the spring of a year
             if any(len(t.group(0)) > 2 and t.group(0).isupper() and not is_vietnamese_syllable(t.group(0)) for t in name):
                 continue                                   # "VOV-TP HCM": an acronym is no syllable of a name
