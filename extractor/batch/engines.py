@@ -58,6 +58,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.join(5)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(5)              # its clean-up done before the interpreter's exit wakes it (a closed pipe)
 
 
 def run_local(items: Iterable[Item], *, workers: int, chunk_size: int) -> Iterator[Outcome]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vnextract.extractor.batch.engines import run_dask, run_local
 from vnextract.extractor.batch.output import LineWriter, done_keys, repair_tail
@@ -106,33 +110,37 @@ def run_batch(
     errors = LineWriter(errors_path, append=resume or not jsonl_path)
     bar = _progress(count_items(inputs), progress) if progress else None
     started = time.perf_counter()
+    interrupts = _DeferredInterrupts()
     try:
+        interrupts.install()
         if engine == "dask":
             outcomes = run_dask(pending(), workers=workers, chunk_size=chunk_size, scheduler=scheduler)
         else:
             outcomes = run_local(pending(), workers=workers, chunk_size=chunk_size)
         for outcome in outcomes:
-            if outcome.skipped:
-                summary.unsupported += 1
-            elif outcome.line is not None:
-                if writer:
-                    writer.write(outcome.line)
-                if archive:
-                    archive.add(outcome.line)
-                summary.ok += 1
-                summary.characters += outcome.chars
-            else:
-                errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
-                                         "content_hash": outcome.content_hash, "error": outcome.error,
-                                         "code": outcome.code}, ensure_ascii=False))
-                if archive:
-                    archive.add_failure(outcome.key, outcome.source, outcome.content_hash, outcome.error or "")
-                summary.failed += 1
+            with _whole(interrupts):
+                if outcome.skipped:
+                    summary.unsupported += 1
+                elif outcome.line is not None:
+                    if writer:
+                        writer.write(outcome.line)
+                    if archive:
+                        archive.add(outcome.line)
+                    summary.ok += 1
+                    summary.characters += outcome.chars
+                else:
+                    errors.write(json.dumps({"key": outcome.key, "source": outcome.source,
+                                             "content_hash": outcome.content_hash, "error": outcome.error,
+                                             "code": outcome.code}, ensure_ascii=False))
+                    if archive:
+                        archive.add_failure(outcome.key, outcome.source, outcome.content_hash, outcome.error or "")
+                    summary.failed += 1
             if bar:
                 bar.update(1)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        interrupts.uninstall()
         if writer:
             writer.close()
         errors.close()
@@ -147,6 +155,44 @@ def run_batch(
 
         write_parquet(jsonl_path, out)
     return summary
+
+
+class _DeferredInterrupts:
+    """Ctrl-C as usual, except while one outcome is being recorded: then it waits until the line, the
+    archive row and the summary's count all agree (an interrupt between a write and its count left
+    the summary one short of the file)."""
+
+    def __init__(self) -> None:
+        self.recording = False
+        self.pending = False
+        self.previous: Any = None
+
+    def install(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+
+    def uninstall(self) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.recording:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def _whole(interrupts: _DeferredInterrupts) -> Iterator[None]:
+    """One outcome recorded whole: a Ctrl-C that came meanwhile is raised after it."""
+    interrupts.recording = True
+    try:
+        yield
+    finally:
+        interrupts.recording = False
+    if interrupts.pending:
+        raise KeyboardInterrupt
 
 
 def _open_archive(db: Path):
