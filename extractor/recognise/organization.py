@@ -25,6 +25,7 @@ from vnextract.extractor.lexicon import (
     is_name_shaped,
     is_news_tag,
     is_vietnamese_syllable,
+    lower_case_acronyms,
     organisation_lexicon,
     party_years_before,
     place_end,
@@ -37,7 +38,7 @@ from vnextract.extractor.types import Mention, SegmentedText
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
 _NUMBERED = re.compile(rf"(?P<words>(?:\s+(?!số\s)[{LOWER}]+){{0,3}})\s+(?:số\s+)?[A-Z]?\d+(?![\w/])"
                        r"(?![ \t]*(?:%|năm|tháng|ngày|tuổi|giờ|phút|lần|người|chiếc|triệu|tỷ|nghìn|ngàn|km)(?!\w))")
-_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu)\s+\Z")
+_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Pp]hi)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
 # A function word that is part of a fixed phrase in a body's name: 'Văn phòng Điều phối nông thôn mới tỉnh X'.
@@ -273,9 +274,13 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         add(m.start(), m.end(), "age-group team", 0.9)
     for m in _PARLIAMENT_BODY.finditer(text):
         add(m.start(), m.end(), "committee of the National Assembly", 1.0)
+    common_nouns = lower_case_acronyms(text)
     for m in lex.fixed.finditer(text):
         if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 20), m.start()):
-            continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond
+            continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond,
+                                                       # "tổ chức phi Chính phủ" a non-governmental one
+        if m.group(0) in common_nouns:
+            continue                                   # "người lao động (NLĐ)": not the newspaper NLĐ
         end = m.end()
         if _EVENT_AFTER.match(text, end):
             continue                                   # "AFF Cup", "APEC 2017": an event named after a body

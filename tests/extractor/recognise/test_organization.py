@@ -171,6 +171,8 @@ def test_organisations(extractor, text, expected):
     "Xe chở két sắt đến nghĩa trang Bình Hưng Hòa; tuần lễ thời trang Milan 2017 mở màn.",
     # "theo" inside a sentence is "along"; a title's acronym is no source
     "Chúng tôi chạy xe máy xuôi theo QL1 về hướng Bắc; theo CEO của hãng, sản phẩm tốt.",
+    # a non-governmental body is no Government; a known acronym the text defines for a lower-case phrase
+    "Tỉnh có 57 tổ chức phi Chính phủ nước ngoài; công ty chăm lo cho người lao động (NLĐ), nhiều NLĐ được tăng lương.",
     # a procuracy without its level or place is a bare type word
     "Đại diện Viện KSND cho rằng bị cáo có tội.",
     # the party's organisations in general, not the Party
