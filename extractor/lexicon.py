@@ -197,6 +197,7 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(read_lines("common_acronyms.txt"))
 
 
+@lru_cache(maxsize=4)                                  # the ORGANIZATION rules and the model ask for the same text
 def lower_case_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text defines for lower-case phrases by their initials: "doanh nghiệp nhà nước
     (DNNN)", "Học sinh, sinh viên (HSSV)" (the first word may open a sentence). They abbreviate
@@ -341,7 +342,12 @@ def names_local_unit(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) == 1 and not unit.group(0).startswith(("quận", "huyện", "thị", "xã", "phường")):
         return False                                   # a province's or a city's name has two syllables or more
-    return len(words) < 3 or words[0] not in surnames()
+    return not _title_holder(words)
+
+
+def _title_holder(words: Sequence[str]) -> bool:
+    """Three syllables or more after a family name: a person's full name, not a unit's."""
+    return len(words) >= 3 and words[0] in surnames()
 
 
 _PLACE_KIND = re.compile(
@@ -350,17 +356,13 @@ _PLACE_KIND = re.compile(
     rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t][{UPPER}][{LOWER}]*){{0,3}})(?![\w.])")
 
 
+@lru_cache(maxsize=4)                                  # the PERSON rules and the model ask for the same text
 def places_named(text: str) -> frozenset[str]:
     """The names the text gives a place by its kind ("cửa khẩu Trà Lĩnh", "huyện Kiến Xương"): written
     bare elsewhere in the same text, without a cue, they still name the place, not a person ("từ
     Đồng Đăng (Lạng Sơn)" after "cửa khẩu Đồng Đăng"). A full name after a unit's type word is a
     title holder's, not the unit's (`names_local_unit`)."""
-    found = set()
-    for m in _PLACE_KIND.finditer(text):
-        words = m.group("name").split()
-        if len(words) < 3 or words[0] not in surnames():
-            found.add(m.group("name"))
-    return frozenset(found)
+    return frozenset(m.group("name") for m in _PLACE_KIND.finditer(text) if not _title_holder(m.group("name").split()))
 
 
 def is_place_name(name: str) -> bool:
