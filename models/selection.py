@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 READS = crf.READS
 FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 OVERRIDES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01)          # 1.01: never outranks a rule
+REPEATS = (0.7, 0.8, 0.9, 0.95, 0.98)
+MIN_GAIN = 0.001
 LABELS = list(data.MODEL_LABELS)
 
 
@@ -51,7 +53,7 @@ class Cached:
     def __init__(self, doc: dict[str, Any], rules: Extractor, model_path: Path) -> None:
         self.doc = doc
         self.shadow = normalise(RawDocument(text=doc["text"], id=doc["id"]))
-        segmented = segment(self.shadow, segmenter=word_tokens)
+        self.segmented = segmented = segment(self.shadow, segmenter=word_tokens)
         found: list[Mention] = []
         for recogniser in rules.recognisers:
             found += recogniser.run(segmented, found)
@@ -69,7 +71,8 @@ class Cached:
         self.spans = {mode: [s._replace(p=mapping(s.p)) for s in spans] for mode, spans in self.spans.items()}
 
     def entities(self, combination: crf.Combination) -> list[dict[str, Any]]:
-        model = model_mentions(self.shadow.text, self.spans[combination.reads], combination)
+        model = model_mentions(self.shadow.text, self.spans[combination.reads], combination, earlier=self.rules,
+                               doc=self.segmented)
         out = []
         for m in resolve(self.rules + model):
             start, end = self.shadow.offsets.to_original(m.start, m.end)
@@ -190,12 +193,22 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
     """Score every combination of `grid()` on the held-out sets and pick the best. `paths` are the
     training files (VLSP and genre sets); with `folds`, the documents of `cv_gold` (a genre file)
     are cross-validated, the fold models trained on `paths` and the other folds."""
-    vlsp, _ = data.load(paths)
     card = read_card(model_path)
-    if "calibration" in card:                   # spans are cached with the model's raw probabilities
-        del card["calibration"]
-        write_card(model_path, card)
-        crf.load_model.cache_clear()
+    try:
+        if "calibration" in card:               # spans are cached with the model's raw probabilities
+            write_card(model_path, {key: value for key, value in card.items() if key != "calibration"})
+            crf.load_model.cache_clear()
+        return _select(paths, model_path, folds=folds, cv_gold=cv_gold, word_cache=word_cache, write=write,
+                       cv_dir=cv_dir, reads=reads)
+    finally:
+        if write != model_path:                 # a dry run leaves the card as it found it
+            write_card(model_path, card)
+            crf.load_model.cache_clear()
+
+
+def _select(paths: list[Path], model_path: Path, *, folds: int, cv_gold: Path | None, word_cache: Path | None,
+            write: Path | None, cv_dir: Path | None, reads: Iterable[str]) -> dict[str, Any]:
+    vlsp, _ = data.load(paths)
     sets: dict[str, list[Cached]] = {"vlsp-validation": cache_documents(vlsp["validation"], model_path)}
     if folds:
         if cv_gold is None:
@@ -243,6 +256,18 @@ def run_selection(paths: list[Path], model_path: Path, *, folds: int = 0, cv_gol
     refined = evaluate_all(replace(base, per_label=per_label))
     if refined["objective"] > shared["objective"]:
         best = refined
+    # last, each label's repeat floor, the thresholds kept: adopted only when it gains at least
+    # MIN_GAIN (less is one or two entities on these sets); ties go to the higher floor
+    chosen = crf.Combination(**best["combination"])
+    repeat: dict[str, float] = {}
+    for label in LABELS:
+        without = evaluate_all(replace(chosen, repeat=repeat))["objective"]
+        gain, floor = max((evaluate_all(replace(chosen, repeat={**repeat, label: f}))["objective"] - without, f)
+                          for f in REPEATS)
+        if gain >= MIN_GAIN:
+            repeat[label] = floor
+    if repeat:
+        best = evaluate_all(replace(chosen, repeat=repeat))
     info = {"chosen": best, "shared": shared, "best_by_reads": best_by_reads, "top": results[:10],
             "sets": {name: len(c) for name, c in sets.items()},
             "model": str(model_path), "grid": len(results), "calibration": calibration,

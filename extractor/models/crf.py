@@ -35,6 +35,7 @@ class Span(NamedTuple):
     start: int
     end: int
     p: float
+    repeated: bool = False        # another occurrence of a name the model tagged surely elsewhere in the text
 
 
 READS = ("gaps", "rule-gaps", "paragraphs")
@@ -45,13 +46,16 @@ class Combination:
     """How the model's spans meet the rules' (chosen on held-out data, written in the model's card):
     a span below `floor` is not output; one at `override` or above outranks an open-ended rule
     pattern; a strong rule (a lexicon hit) always wins. `per_label` may set other (floor, override)
-    pairs for one label."""
+    pairs for one label. A span at a label's `repeat` or above also names its other occurrences in
+    the text that nothing else covers (the model reads only gaps, and one name's contexts differ)."""
 
     floor: float = 0.5
     override: float = 0.9
     reads: str = "gaps"     # what the model reads: "gaps", windows around capitals no strong rule hit explains;
                             # "rule-gaps", those no rule mention at all explains; "paragraphs", everything
     per_label: dict[str, tuple[float, float]] = field(default_factory=dict)
+    repeat: dict[str, float] = field(default_factory=dict)   # label → the p at or above which a name's other
+                                                             # occurrences in the text are tagged too
 
     def __post_init__(self) -> None:
         if self.reads not in READS:

@@ -11,14 +11,17 @@ model's card, `Combination`):
   second, unless it is longer and contains the rule's span (as any mention scoring at least 0.6
   may: a name the rule cut short);
 - any other span scores MODEL_SCORE, below every rule: it only fills gaps.
-Each label may have its own pair of thresholds (`Combination.per_label`).
-Each mention says why: "crf p=0.93".
+Each label may have its own pair of thresholds (`Combination.per_label`). A name tagged with p at
+or above its label's `Combination.repeat` is tagged wherever else the text has it and nothing covers
+it, with the same p, and obeys the same vetoes.
+Each mention says why: "crf p=0.93" ("crf p=0.93, as elsewhere in the text" for a repeat).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -40,7 +43,7 @@ from vnextract.extractor.lexicon import (
     places_named,
 )
 from vnextract.extractor.models import crf
-from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText
+from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText, Token
 
 DEFAULT_MODEL = crf.DEFAULT_MODEL
 LABELS = crf.LABELS
@@ -54,47 +57,104 @@ def recognise(doc: SegmentedText, earlier: list[Mention], *, path: str = str(DEF
         spans = crf.recognise(doc, path=path)
     else:
         spans = crf.fill_gaps(doc, earlier, path=path, explaining=STRONG_RULE_SCORE if chosen.reads == "gaps" else 0.0)
-    person_ends = {m.end: m.start for m in earlier if m.label == "PERSON"}
-    return mentions(doc.text, spans, chosen, labels, person_ends=person_ends)
+    return mentions(doc.text, spans, chosen, labels, earlier=earlier, doc=doc)
+
+
+def repeats(text: str, spans: Sequence[crf.Span], taken: Iterable[tuple[int, int]], floors: dict[str, float],
+            words_in: Callable[[int, int], list[Token]] | None = None) -> list[crf.Span]:
+    """The other occurrences of each name in `spans` with p at or above its label's floor, where
+    nothing `taken` lies (the rules' mentions, the model's spans): "Vinamilk" tagged surely in one
+    sentence is Vinamilk in the next. An occurrence must be whole words, for the word segmenter too
+    (`words_in`: "Sơn" is no name inside "Tân Sơn Nhất", nor "Hà" in "Hà nội"); an organisation's type
+    word is not repeated as a person ("Đoàn", a family name and a delegation). A name tagged with two
+    labels keeps the surer."""
+    sure: dict[str, crf.Span] = {}
+    heads = organisation_lexicon()
+    for s in spans:
+        if s.p >= floors.get(s.label, 2.0):
+            name = text[s.start:s.end]
+            if s.label == "PERSON" and heads.is_head(name):
+                continue
+            if name not in sure or s.p > sure[name].p:
+                sure[name] = s
+    if not sure:
+        return []
+    covered = bytearray(len(text) + 1)
+    for start, end in taken:
+        covered[start:end] = b"\x01" * (end - start)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for name in sure:
+        first = _WORD.match(name)
+        if first:
+            by_first_word[first.group()].append(name)
+    found = []
+    for word in _WORD.finditer(text):
+        for name in by_first_word.get(word.group(), ()):
+            start, end = word.start(), word.start() + len(name)
+            if (text.startswith(name, start) and not _WORD_CHAR.match(text, end)
+                    and covered.find(1, start, end) == -1 and not _cuts_a_word(start, end, words_in)):
+                found.append(sure[name]._replace(start=start, end=end, repeated=True))
+                covered[start:end] = b"\x01" * (end - start)
+    return found
+
+
+def _cuts_a_word(start: int, end: int, words_in: Callable[[int, int], list[Token]] | None) -> bool:
+    if words_in is None:
+        return False
+    return any(w.start < edge < w.end for w in words_in(max(0, start - _LONGEST_WORD), end) for edge in (start, end))
+
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_LONGEST_WORD = 60                  # characters: a segmenter's word that could cross an occurrence's start
 
 
 def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
-             labels: Iterable[str] = LABELS, *, person_ends: dict[int, int] | None = None) -> list[Mention]:
-    """The model's spans as mentions, by the combination's rule; a PERSON right after a word that
-    makes a name something else's ("đường", "trường", "công ty": lexicon.NOT_PERSON_CONTEXT, the
-    context the PERSON rules obey) is not output, nor a news dateline's place ("HÀ NỘI -"), nor an
-    organisation after a quantifier or a count ("các Sở GD-ĐT", the ORGANIZATION rules' test) or one
-    that is an acronym of a common noun, known ("HSSV", "GDP") or defined in the text for a
-    lower-case phrase ("doanh nghiệp nhà nước (DNNN)")."""
+             labels: Iterable[str] = LABELS, *, earlier: Sequence[Mention] = (),
+             doc: SegmentedText | None = None) -> list[Mention]:
+    """The model's spans, and the repeats of its surest names, as mentions by the combination's rule
+    (`earlier`: the rules' mentions; `doc`, when given, has the words a repeat must not cut). A
+    PERSON right after a word that makes a name something else's ("đường", "trường", "công ty":
+    lexicon.NOT_PERSON_CONTEXT, the context the PERSON rules obey) is not output, nor a news
+    dateline's place ("HÀ NỘI -"), nor an organisation after a quantifier or a count ("các Sở
+    GD-ĐT", the ORGANIZATION rules' test) or one that is an acronym of a common noun, known ("HSSV",
+    "GDP") or defined in the text for a lower-case phrase ("doanh nghiệp nhà nước (DNNN)"). A repeat
+    obeys the same vetoes; a name a veto refused is not repeated."""
     thresholds = {label: combination.thresholds(label) for label in labels}
+    person_ends = {m.end: m.start for m in earlier if m.label == "PERSON"}
     common_nouns = lower_case_acronyms(text) | common_acronyms() if "ORGANIZATION" in thresholds else frozenset()
     places = places_named(text) if "PERSON" in thresholds else frozenset()
-    out = []
-    for s in spans:
+
+    def kept(s: crf.Span) -> crf.Span | None:
+        """The span as output (a foreign PERSON made whole), or None when it is below its floor or vetoed."""
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
-            continue
+            return None
         if s.label == "PERSON" and NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold()):
-            continue
+            return None
         if is_dateline(text, s.start, s.end):
-            continue                                   # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
-        if s.label == "PERSON" and _not_a_person(text, s, places):
-            continue
-        if s.label == "ORGANIZATION" and (_swallows_a_person(s, person_ends or {})
-                                          or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end)):
-            continue                                   # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
-        if s.label == "ORGANIZATION" and (generic_before(text, s.start) or text[s.start:s.end] in common_nouns
-                                          or party_years_before(text, s.start)):
-            continue                                   # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
-        if s.label == "ORGANIZATION" and (_unbalanced(text[s.start:s.end])
-                                          or country_names().fullmatch(text, s.start, s.end)
-                                          or organisation_lexicon().is_head(text[s.start:s.end])
-                                          or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
-            continue                                   # "MTTQ) Việt Nam": a piece of a name; a country is a place;
-                                                       # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
-        end = _whole_name_end(text, s.start, s.end) if s.label == "PERSON" else s.end
-        out.append(Mention(s.label, s.start, end, text[s.start:end], score=score(s.p, thresholds[s.label]),
-                           explanation=f"crf p={s.p:.2f}"))
-    return out
+            return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
+        if s.label == "PERSON":
+            return None if _not_a_person(text, s, places) else s._replace(end=_whole_name_end(text, s.start, s.end))
+        if _swallows_a_person(s, person_ends) or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end):
+            return None                                # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
+        if generic_before(text, s.start) or text[s.start:s.end] in common_nouns or party_years_before(text, s.start):
+            return None                                # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
+        if (_unbalanced(text[s.start:s.end]) or country_names().fullmatch(text, s.start, s.end)
+                or organisation_lexicon().is_head(text[s.start:s.end])
+                or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
+            return None                                # "MTTQ) Việt Nam": a piece of a name; a country is a place;
+        return s                                       # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
+
+    spans = list(spans)
+    out = [k for s in spans if (k := kept(s)) is not None]
+    floors = {label: p for label, p in combination.repeat.items() if label in thresholds}
+    if floors:
+        taken = [(m.start, m.end) for m in earlier] + [(s.start, s.end) for s in spans + out]
+        words_in = doc.words_in if doc is not None else None
+        out += [k for r in repeats(text, out, taken, floors, words_in) if (k := kept(r)) is not None]
+    return [Mention(s.label, s.start, s.end, text[s.start:s.end], score=score(s.p, thresholds[s.label]),
+                    explanation=f"crf p={s.p:.2f}" + (", as elsewhere in the text" if s.repeated else ""))
+            for s in out]
 
 
 _PLACE_TYPE_FIRST = re.compile(r"(?:Quận|Huyện|Tỉnh|Thành phố|TP|Xã|Phường|Thị xã|Thị trấn|[HQ]\.|TX\.)(?:[ \t.]|(?<=\.))")

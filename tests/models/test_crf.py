@@ -11,9 +11,11 @@ from vnextract.corpora import GOLD_DIR
 from vnextract.extractor import Extractor
 from vnextract.extractor.errors import ModelError
 from vnextract.extractor.models import crf
+from vnextract.extractor.normalise import normalise
 from vnextract.extractor.recognise import MODEL, REGISTRY
 from vnextract.extractor.recognise import model as model_recogniser
-from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, Mention
+from vnextract.extractor.segment import segment
+from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, Mention, RawDocument
 from vnextract.models import data, training
 
 
@@ -255,8 +257,9 @@ def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
     person = text.index("Trần Văn Nam")
     spans = [crf.Span("ORGANIZATION", organisation, person + len("Trần Văn Nam"), 0.9)]
     combination = crf.Combination(floor=0.5, override=0.9)
-    assert model_recogniser.mentions(text, spans, combination, person_ends={person + len("Trần Văn Nam"): person}) == []
-    assert len(model_recogniser.mentions(text, spans, combination, person_ends={})) == 1
+    rules_person = Mention("PERSON", person, person + len("Trần Văn Nam"), "Trần Văn Nam", score=0.7)
+    assert model_recogniser.mentions(text, spans, combination, earlier=[rules_person]) == []
+    assert len(model_recogniser.mentions(text, spans, combination)) == 1
 
 
 def test_only_strong_rule_mentions_explain_a_capital_by_default():
@@ -286,3 +289,43 @@ def test_a_card_with_a_bad_combination_is_a_clear_error(tmp_path):
     (tmp_path / "m.json").write_text(json.dumps({"combination": {"reads": "everything"}}), encoding="utf-8")
     with pytest.raises(ModelError, match="bad combination"):
         Extractor(model=str(model))
+
+
+def _sure(text: str, name: str, label: str = "PERSON", p: float = 0.9) -> crf.Span:
+    start = text.index(name)
+    return crf.Span(label, start, start + len(name), p)
+
+
+def test_a_name_the_model_is_sure_of_is_tagged_where_it_recurs():
+    text = ("Tiền vệ Kante được HLV đánh giá cao. Trong hiệp hai, Kante đánh chặn liên tục; "
+            "Kantele là một loại đàn.")
+    repeat = crf.Combination(floor=0.5, override=0.9, repeat={"PERSON": 0.8})
+    found = model_recogniser.mentions(text, [_sure(text, "Kante")], repeat)
+    second = text.index("Kante", text.index("Kante") + 1)
+    assert [(m.start, m.explanation) for m in found] == [
+        (text.index("Kante"), "crf p=0.90"), (second, "crf p=0.90, as elsewhere in the text")]   # not "Kantele"
+    assert len(model_recogniser.mentions(text, [_sure(text, "Kante", p=0.75)], repeat)) == 1        # below the floor
+    assert len(model_recogniser.mentions(text, [_sure(text, "Kante")], crf.Combination())) == 1     # no repeat set
+
+
+def test_a_repeat_never_overlaps_a_rule_mention_and_obeys_the_vetoes():
+    text = "Bà Lan Anh phát biểu. Nhà hàng ở số 12 Lan Anh đông khách; cô Lan Anh Thư cũng đến."
+    rule = Mention("PERSON", text.index("Lan Anh Thư"), text.index("Lan Anh Thư") + len("Lan Anh Thư"),
+                   "Lan Anh Thư", score=0.9)
+    repeat = crf.Combination(floor=0.5, override=0.9, repeat={"PERSON": 0.8})
+    found = model_recogniser.mentions(text, [_sure(text, "Lan Anh")], repeat, earlier=[rule])
+    assert [m.start for m in found] == [text.index("Lan Anh")]     # "số 12 Lan Anh" is a street; the rule holds the last
+
+
+def test_a_repeat_does_not_cut_a_word_nor_take_an_organisations_type_word_for_a_name():
+    text = ("Ông Sơn ra đón đoàn. Chuyến bay từ Vinh đến Tân Sơn Nhất lúc 9 giờ; Sơn cho biết chuyến bay đúng giờ. "
+            "Đoàn đến thăm nhà máy. Chiều cùng ngày, Đoàn đại biểu làm việc với tỉnh.")
+    doc = segment(normalise(RawDocument(text=text)))          # underthesea's words: "Tân Sơn Nhất" is one
+    assert doc.text == text
+    repeat = crf.Combination(floor=0.5, override=0.9, repeat={"PERSON": 0.8})
+    spans = [_sure(text, "Sơn"), _sure(text, "Đoàn")]
+    found = [m.start for m in model_recogniser.mentions(text, spans, repeat, doc=doc)]
+    assert text.index("Sơn cho") in found and text.index("Sơn Nhất") not in found
+    assert text.index("Đoàn đại") not in found
+    without_words = [m.start for m in model_recogniser.mentions(text, spans, repeat)]
+    assert text.index("Sơn Nhất") in without_words                                  # what the words prevent
