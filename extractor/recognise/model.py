@@ -65,16 +65,12 @@ def repeats(text: str, spans: Sequence[crf.Span], taken: Iterable[tuple[int, int
     """The other occurrences of each name in `spans` with p at or above its label's floor, where
     nothing `taken` lies (the rules' mentions, the model's spans): "Vinamilk" tagged surely in one
     sentence is Vinamilk in the next. An occurrence must be whole words, for the word segmenter too
-    (`words_in`: "Sơn" is no name inside "Tân Sơn Nhất", nor "Hà" in "Hà nội"); an organisation's type
-    word is not repeated as a person ("Đoàn", a family name and a delegation). A name tagged with two
+    (`words_in`: "Sơn" is no name inside "Tân Sơn Nhất", nor "Hà" in "Hà nội"). A name tagged with two
     labels keeps the surer."""
     sure: dict[str, crf.Span] = {}
-    heads = organisation_lexicon()
     for s in spans:
         if s.p >= floors.get(s.label, 2.0):
             name = text[s.start:s.end]
-            if s.label == "PERSON" and heads.is_head(name):
-                continue
             if name not in sure or s.p > sure[name].p:
                 sure[name] = s
     if not sure:
@@ -124,6 +120,10 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
     person_ends = {m.end: m.start for m in earlier if m.label == "PERSON"}
     common_nouns = lower_case_acronyms(text) | common_acronyms() if "ORGANIZATION" in thresholds else frozenset()
     places = places_named(text) if "PERSON" in thresholds else frozenset()
+    given = frozenset(name.split()[-1] for name in
+                      [m.text for m in earlier if m.label == "PERSON"] + [text[s.start:s.end] for s in spans
+                                                                           if s.label == "PERSON"]
+                      if " " in name)
 
     def kept(s: crf.Span) -> crf.Span | None:
         """The span as output (a foreign PERSON made whole), or None when it is below its floor or vetoed."""
@@ -134,7 +134,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if is_dateline(text, s.start, s.end):
             return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
         if s.label == "PERSON":
-            return None if _not_a_person(text, s, places) else s._replace(end=_whole_name_end(text, s.start, s.end))
+            return None if _not_a_person(text, s, places, given) else s._replace(end=_whole_name_end(text, s.start, s.end))
         if _swallows_a_person(s, person_ends) or _ONE_SYLLABLE_PROVINCE.search(text, s.start, s.end):
             return None                                # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
         if generic_before(text, s.start) or text[s.start:s.end] in common_nouns or party_years_before(text, s.start):
@@ -184,20 +184,24 @@ def _unbalanced(span: str) -> bool:
 _ONE_SYLLABLE_PROVINCE = re.compile(r"(?<!\w)[Tt]ỉnh [^\W\d_]+\Z")   # a province's name has two syllables or more
 
 
-def _not_a_person(text: str, span: crf.Span, places: frozenset[str]) -> bool:
+def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: frozenset[str] = frozenset()) -> bool:
     """What the PERSON rules know, which the model does not: a place's whole name (a province or a
     district: "Kiến Xương", "Cẩm Xuyên", a country: "Hà Lan", or a place the text names by its kind
     elsewhere: "cửa khẩu Trà Lĩnh") or a lunar year ("Giáp Thân") is not a person's unless a cue says
     so ("ông Thái Bình"); a name after a house number is a street's ("số 12 Lê Duẩn"), one after a
     district's or a ward's type word is the unit's ("TP. Cao Lãnh", `lexicon.names_local_unit`), and so
     is one that begins with such a word ("Quận Thanh Xuân", "H.Chư Sê"). Nor is a phrase the rules
-    know is no name ("Lạc Hồng", `lexicon.not_person_names`), unless a cue says so.
+    know is no name ("Lạc Hồng", `lexicon.not_person_names`), unless a cue says so. Nor is one word that
+    is an organisation's type word ("Đoàn sẽ làm việc với …": the delegation), unless a cue says so
+    or a full name in the text ends with it (`given`: "bị cáo Nguyễn Văn Đoàn" … "Đoàn khai").
     (One capitalised syllable without a cue stays the model's call: on held-out VLSP news, refusing
     it lost a hundred names, "Putin" and "Messi" among them, for a few "Đoàn"s.)"""
     if (after_house_number(text, span.start) or names_local_unit(text, span.start, span.end)
             or _PLACE_TYPE_FIRST.match(text, span.start, span.end)):
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     name = text[span.start:span.end]
+    if " " not in name and name not in given and organisation_lexicon().is_head(name):
+        return not cue_before(text, span.start)
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
 

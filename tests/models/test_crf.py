@@ -210,6 +210,8 @@ def test_a_model_person_after_a_place_word_is_not_output():
     ("Chủ tịch UBND huyện Lâm Văn Đoàn phát biểu.", "Lâm Văn Đoàn", True),  # … but a full name is the holder's
     ("Putin phát biểu tại hội nghị.", "Putin", True),                   # one syllable: the model's call
     ("Bộ trưởng Dũng cho biết như vậy.", "Dũng", True),                  # one syllable after a title
+    ("Theo kế hoạch, Đoàn sẽ làm việc với ba sở.", "Đoàn", False),      # an organisation's type word: the delegation
+    ("Trưởng đoàn gặp ông Đoàn tại trụ sở.", "Đoàn", True),              # … unless a cue makes it a man's
 ])
 def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, name, kept):
     start = text.index(name)
@@ -329,3 +331,14 @@ def test_a_repeat_does_not_cut_a_word_nor_take_an_organisations_type_word_for_a_
     assert text.index("Đoàn đại") not in found
     without_words = [m.start for m in model_recogniser.mentions(text, spans, repeat)]
     assert text.index("Sơn Nhất") in without_words                                  # what the words prevent
+
+
+def test_an_organisations_type_word_is_a_person_where_a_full_name_ends_with_it():
+    text = "Bị cáo Lê Văn Đoàn khai rằng Đoàn không biết số tiền đó."
+    full = text.index("Lê Văn Đoàn")
+    rules = [Mention("PERSON", full, full + len("Lê Văn Đoàn"), "Lê Văn Đoàn", score=0.9)]
+    start = text.index("Đoàn không")
+    bare = [crf.Span("PERSON", start, start + len("Đoàn"), 0.9)]
+    combination = crf.Combination(floor=0.5, override=0.9)
+    assert [m.text for m in model_recogniser.mentions(text, bare, combination, earlier=rules)] == ["Đoàn"]
+    assert model_recogniser.mentions(text, bare, combination) == []
