@@ -115,6 +115,15 @@ def is_lunar_year(name: str) -> bool:
     return len(words) == 2 and words[0] in _STEMS and words[1] in _BRANCHES
 
 
+def lunar_year_after(text: str, end: int) -> bool:
+    """A lunar year's name follows `end` ("mừng Xuân | Ất Dậu": the spring of a year, not a person)."""
+    year = _LUNAR_AFTER.match(text, end)
+    return year is not None and is_lunar_year(year.group(1))
+
+
+_LUNAR_AFTER = re.compile(r"[ \t]+(\w+[ \t]+\w+)")
+
+
 # Words right before a capitalised run that make it the name of something else: a street, a school,
 # an award, a company, a ship, a place ("đường Lê Lợi", "trường THPT Chu Văn An"); not the compounds that
 # end with such a word ("môi trường", "thị trường", "yêu cầu").

@@ -36,6 +36,7 @@ from vnextract.extractor.lexicon import (
     is_lunar_year,
     is_place_name,
     lower_case_acronyms,
+    lunar_year_after,
     names_local_unit,
     not_person_names,
     organisation_lexicon,
@@ -200,6 +201,8 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
             or _PLACE_TYPE_FIRST.match(text, span.start, span.end)):
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     name = text[span.start:span.end]
+    if " " not in name and lunar_year_after(text, span.end):
+        return True                                    # "đầu Xuân Đinh Dậu": the spring of a year
     if " " not in name and name not in given and organisation_lexicon().is_head(name):
         return not cue_before(text, span.start)
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None

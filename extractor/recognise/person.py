@@ -27,6 +27,7 @@ from vnextract.extractor.lexicon import (
     is_name_shaped,
     is_place_name,
     is_vietnamese_syllable,
+    lunar_year_after,
     names_local_unit,
     not_person_names,
     organisation_head_words,
@@ -52,7 +53,6 @@ _HEADINGS = frozenset({"BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HO�
 _PERSONAL_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|cháu|thầy|mẹ|đồng chí|Mr\.|Ms\.)\s+\Z",
                               re.IGNORECASE)
 _MEDIA_WORD = re.compile(r"(?<!\w)(?:The|News|Post|Times|Insider|Today|Maps|Daily|Herald|Journal|Magazine|TV|Online)(?!\w)")
-_LUNAR_AFTER = re.compile(r"[ \t]+(\w+[ \t]+\w+)")
 _KIN_TAIL = re.compile(r"(?<!\w)(?:bà|ông|cô|chú|bác|cụ)\s+\Z")      # a street or a place named "Bà Triệu"
 _BYLINE_CUE = re.compile(r"(?:ảnh|nguồn|tin|bài|bài và ảnh|clip)\s*:\s*\Z|(?:\(ảnh|\bẢnh):?\s*\Z", re.IGNORECASE)
 
@@ -376,7 +376,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "quận Bắc Từ Liêm", "huyện Hoàng Su Phì": places
             if is_lunar_year(surface) and cue != "direct":
                 continue                                   # "Tết Đinh Dậu", "năm Canh Tý": years
-            if len(name) == 1 and (year := _LUNAR_AFTER.match(text, end)) and is_lunar_year(year.group(1)):
+            if len(name) == 1 and lunar_year_after(text, end):
                 continue                                   # "mừng Xuân Ất Dậu": the spring of a year
             if any(len(t.group(0)) > 2 and t.group(0).isupper() and not is_vietnamese_syllable(t.group(0)) for t in name):
                 continue                                   # "VOV-TP HCM": an acronym is no syllable of a name
