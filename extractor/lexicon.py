@@ -134,8 +134,27 @@ NOT_PERSON_CONTEXT = re.compile(
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
     r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch|khách sạn|nhà máy|xí nghiệp|ngã ba|ngã tư|"
-    r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh)\s*\Z"
+    r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh|nút giao|giao lộ)\s*\Z"
 )
+
+
+def in_street_list(text: str, start: int) -> bool:
+    """The name at `start` continues a list of streets ("đường Trường Chinh, Phạm Văn Bạch (quận Tân
+    Bình); Tân Sơn và Quang Trung", "nút giao Nguyễn Thái Sơn - Nguyễn Kiệm", "các tuyến đường như
+    Cộng Hòa, Hoàng Hoa Thám"): each earlier member
+    is a capitalised name or a number ("3/2"), with its district in brackets at most, and the first
+    follows a street's word. A person named after such a list takes a cue ("…, ông Lê Văn A")."""
+    if not _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    return _STREET_LIST.search(text, max(0, start - 240), start) is not None
+
+
+_STREET_MEMBER = rf"(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)(?:[ \t]+(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)){{0,4}}"
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:[,;/–-]|(?<!\w)và)[ \t]*\Z")
+_STREET_LIST = re.compile(
+    rf"(?<!\w)(?i:đường|(?<!thành )phố|đại lộ|hẻm|ngõ|nút giao|giao lộ|ngã ba|ngã tư|vòng xoay)"
+    r"(?:[ \t]+(?:như|gồm|là))?[ \t]*:?[ \t]+"
+    rf"(?:{_STREET_MEMBER}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:[,;/–-]|(?<!\w)và)[ \t]*)+\Z")
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
 

@@ -32,6 +32,7 @@ from vnextract.extractor.lexicon import (
     country_names,
     cue_before,
     generic_before,
+    in_street_list,
     is_dateline,
     is_lunar_year,
     is_place_name,
@@ -130,8 +131,9 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         """The span as output (a foreign PERSON made whole), or None when it is below its floor or vetoed."""
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
             return None
-        if s.label == "PERSON" and NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold()):
-            return None
+        if s.label == "PERSON" and (NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold())
+                                    or (in_street_list(text, s.start) and not cue_before(text, s.start))):
+            return None                                # "đường Lê Lợi", "đường Trường Chinh, Phạm Văn Bạch"
         if is_dateline(text, s.start, s.end):
             return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
         if s.label == "PERSON":

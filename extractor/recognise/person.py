@@ -23,6 +23,7 @@ from vnextract.extractor.lexicon import (
     foreign_titles,
     head_word_at,
     honorifics,
+    in_street_list,
     is_lunar_year,
     is_name_shaped,
     is_place_name,
@@ -392,8 +393,9 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "(Ảnh: Đoàn làm phim cung cấp)": a credit, but no name
             before = text[max(para_start, start - 30):start].casefold()
             if (NOT_PERSON_CONTEXT.search(before) or NOT_PERSON_CONTEXT.search(_KIN_TAIL.sub("", before))
-                    or (place and _PLACE_TYPE_BEFORE.search(before))):
-                continue                                   # "đường Lê Lợi", "phố Bà Triệu", "TP Hồ Chí Minh"
+                    or (place and _PLACE_TYPE_BEFORE.search(before)) or (not cue and in_street_list(text, start))):
+                continue                                   # "đường Lê Lợi", "phố Bà Triệu", "TP Hồ Chí Minh",
+                                                           # "đường Trường Chinh, Phạm Văn Bạch": streets
             if names_local_unit(text, start, end):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()

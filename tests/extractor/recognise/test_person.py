@@ -38,6 +38,8 @@ from tests.extractor.helpers import spans
     # professions and roles before a given name, and English honorifics
     ("Bà tìm đến lương y Tám; bị cáo Lộc xin giảm nhẹ; HLV Toàn hài lòng.", ["Tám", "Lộc", "Toàn"]),
     ("Mr. Đàm và Ms. Lan cùng dự buổi ra mắt.", ["Đàm", "Lan"]),
+    # after a street's name, a cue still makes the next name a person's
+    ("Trên đường Lê Lợi, ông Trần Văn Tâm bán báo đã 20 năm.", ["Trần Văn Tâm"]),
     # words that end with "trường" or "cầu" but are not a school or a bridge ("môi trường", "yêu cầu")
     ("Thứ trưởng Bộ Tài nguyên và Môi trường Lê Công Thành dự họp.", ["Lê Công Thành"]),
     ("Hội nghị xúc tiến thị trường Nguyễn Thị Hạnh chủ trì.", ["Nguyễn Thị Hạnh"]),
@@ -114,6 +116,10 @@ def test_persons(extractor, text, expected):
     # a place that ends a headline; spring before a lunar year; the legendary ancestors
     "Phí qua trạm BOT Kiến Xương\nNhiều chủ xe phản đối mức thu mới.",
     "Buổi gặp mặt kiều bào mừng Xuân Ất Dậu diễn ra chiều 4-2; ai cũng tự hào là con cháu Lạc Hồng.",
+    # every member of a list of streets is a street, not only the first after "đường"
+    "Dự án mở rộng các tuyến đường Lý Thường Kiệt, Nguyễn Chí Thanh (quận 10) và Lê Văn Sỹ sẽ khởi công năm sau.",
+    "Cầu vượt tại nút giao Lê Văn Lương - Hoàng Minh Giám giúp giảm ùn tắc giờ cao điểm.",
+    "Các tuyến phố như Hàng Bông, Hàng Gai được lát đá mới.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
