@@ -517,6 +517,12 @@ def organisation_head_words() -> frozenset[str]:
     return frozenset(h.split()[0].casefold() for h, _ in read_rows("org_heads.txt"))
 
 
+@cache
+def type_acronyms() -> frozenset[str]:
+    """The acronyms inside organisation heads, which say a body's type, not its name ("TNHH", "THPT", "QLDA")."""
+    return frozenset(w for head, _ in read_rows("org_heads.txt") for w in head.split() if w.isupper())
+
+
 def head_word_at(text: str, position: int) -> bool:
     """An organisation's head word, a known organisation, or a ministry/department starts here."""
     lex = organisation_lexicon()

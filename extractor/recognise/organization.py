@@ -32,6 +32,7 @@ from vnextract.extractor.lexicon import (
     province_at,
     title_spans,
     title_starts,
+    type_acronyms,
 )
 from vnextract.extractor.types import Mention, SegmentedText
 
@@ -69,13 +70,14 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     limit = doc.sentence_end(position)                 # a name never runs into the next sentence
     school = _SCHOOL_HEAD.search(text, max(0, position - 12), position) is not None
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
-    previous_place = False
+    previous_place = acronym = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     last = position                                    # the end of the last token read ('và' is read, not taken)
     if (i and tokens[i - 1].end > position and (joined_head or text[tokens[i - 1].start:position].isupper())
-            and text[position:tokens[i - 1].end].strip()[:1].isupper()):
+            and text[position:tokens[i - 1].end].strip().lstrip("-&")[:1].isupper()):
         end = last = tokens[i - 1].end                 # an abbreviated head (or a classifier) and the name's first
-        taken = 1                                      # word are one token: "CĐ Sư phạm", "trang Statista"
+        taken = 1                                      # word are one token: "CĐ Sư phạm", "trang Statista", and
+                                                       # two school levels joined: "Trường THCS-THPT Lê Lợi"
         rest = text[position:end].split()
         proper = len(rest) if all(_title_case(w) for w in rest) else 0
         if len(rest) == 1 and not is_vietnamese_syllable(rest[0]):
@@ -106,22 +108,24 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             proper = proper + len(syllables) if all(_title_case(w) for w in syllables) else 0
             if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
                 proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
+            acronym = _name_acronym(syllables[-1])     # an acronym ends a name: "Ủy ban Thường vụ QH | dự kiến"
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken and not (
                 word == "và" and _starts_another(text, tokens[i + 1].start)):
-            previous_upper = previous_title = previous_place = False   # not "Sở Y tế và | Trung tâm …": two bodies
+            previous_upper = previous_title = previous_place = acronym = False   # not "Sở Y tế và | Trung tâm …"
             proper = 0
         elif (word == "và" and lower_run and nxt[:1].islower() and nxt.casefold() not in stop
               and nxt.casefold() not in _PLACE_WORDS and tokens[i - 1].text.casefold() not in _PLACE_WORDS):
             lower_run = 0                              # "Cục Quản lý thực phẩm và dược phẩm …": one domain, two nouns
-            previous_upper = previous_title = previous_place = False
-        elif proper >= 2 and word.casefold() not in _AFTER_PROPER:
-            break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …"
+            previous_upper = previous_title = previous_place = acronym = False
+        elif (proper >= 2 or acronym) and word.casefold() not in _AFTER_PROPER and not (acronym and nxt[:1].isupper()):
+            break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …",
+                                                       # "… QH | dự kiến" (but "Viện KHXH vùng Nam Bộ")
         elif word.casefold() in _PLACE_WORDS and place_end(text, last) is not None:
             break                                      # the place after the name is read whole by place_end ("… quận 3")
         elif word[0].isalpha() and lower_run < 2 and taken and (
                 word.casefold() not in stop or _fixed_pair(tokens[i - 1].text, word, nxt)):
             lower_run += 1
-            end, previous_upper, previous_title, previous_place = token.end, False, False, False
+            end, previous_upper, previous_title, previous_place, acronym = token.end, False, False, False, False
             proper = 0
         else:
             break
@@ -143,6 +147,12 @@ def _starts_another(text: str, position: int) -> bool:
     """Another body, a person or a title starts here: 'và' before it joins two things, not two words of a name."""
     return (head_word_at(text, position) or _name_starts(text, position)
             or position in title_starts(text))
+
+
+def _name_acronym(word: str) -> bool:
+    """An acronym that names (QH, VCCI, RIT), not one that is a body's type (TNHH, THPT: `_type_acronyms`)."""
+    return (len(word) >= 2 and word.isupper() and word.isalpha() and word not in type_acronyms()
+            and not is_vietnamese_syllable(word))
 
 
 def _proper_then_lower(word: str) -> int:

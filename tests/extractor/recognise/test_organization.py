@@ -22,6 +22,11 @@ from tests.extractor.helpers import spans
     ("Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam vừa đề nghị thu phí.",
      ["Trung tâm Bảo vệ quyền tác giả âm nhạc Việt Nam"]),
     ("Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp mới.", ["Học viện Chính trị quốc gia Hồ Chí Minh"]),
+    # … and so does one after an acronym that names the body, unless a capitalised word follows it
+    ("Ủy ban Thường vụ QH dự kiến cho ý kiến vào tuần sau.", ["Ủy ban Thường vụ QH"]),
+    ("Viện KHXH vùng Tây Nguyên công bố báo cáo thường niên.", ["Viện KHXH vùng Tây Nguyên"]),
+    # two school levels joined in one school's name
+    ("Học sinh Trường THCS-THPT Nguyễn Khuyến đạt nhiều giải.", ["Trường THCS-THPT Nguyễn Khuyến"]),
     # committees of the National Assembly, with their domains joined by commas
     ("Ủy ban Văn hóa, Giáo dục của Quốc hội tổ chức phiên giải trình.", ["Ủy ban Văn hóa, Giáo dục của Quốc hội"]),
     ("Ủy ban Quốc phòng và An ninh của Quốc hội họp phiên toàn thể.", ["Ủy ban Quốc phòng và An ninh của Quốc hội"]),
