@@ -90,16 +90,23 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
                                                        # and fight) is written with its comma in names
         elif "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
             break
+        if token.end > limit:                          # the segmenter joined words across the sentence's end:
+            inside = text[token.start:limit].rstrip(" .")    # "Thành ủy TP.HCM. Ông …"
+            if inside[:1].isupper():
+                end = token.start + len(inside)
+            break
         word = token.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if taken and (previous_title or previous_place) and _name_starts(text, token.start) and not school:
             break                                      # "… Mặt trận Tổ quốc Việt Nam Phạm Thế Duyệt", "… TP.HCM Lê Thanh Hải"
                                                        # (a school's name may be a person's: "Tiểu học Hoàng Hoa Thám")
-        if word[0].isupper() and (cut := _proper_then_lower(word)):
+        if word[0].isupper() and (cut := _proper_then_lower(word)) and not _REGION_WORD.search(word):
             end = token.start + cut                    # "Nguyễn Kim khai trương" read as one word: the name, not the verb
             break
         if _YEAR.fullmatch(word):
             break                                      # "Hội đồng Bảo an Liên hợp quốc | 2018": a year, not a number
+        if word[0].isdigit() and _AMOUNT.match(text, token.start):
+            break                                      # "xử phạt Công ty TDS | 40 triệu đồng", "công ty | 100% vốn": an amount
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
@@ -117,6 +124,8 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
               and nxt.casefold() not in _PLACE_WORDS and tokens[i - 1].text.casefold() not in _PLACE_WORDS):
             lower_run = 0                              # "Cục Quản lý thực phẩm và dược phẩm …": one domain, two nouns
             previous_upper = previous_title = previous_place = acronym = False
+        elif word == "bộ" and _REGION_BEFORE.search(text, max(0, token.start - 12), token.start):
+            end = token.end                            # "Ban Chỉ đạo Tây Nam bộ": a region, written with a small "bộ"
         elif (proper >= 2 or acronym) and word.casefold() not in _AFTER_PROPER and not (acronym and nxt[:1].isupper()):
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …",
                                                        # "… QH | dự kiến" (but "Viện KHXH vùng Nam Bộ")
@@ -138,6 +147,9 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
 _WORD = re.compile(r"[^\W\d_]+")
 _PREVIOUS_WORD = re.compile(r"(?<!\w)[^\W\d_]+[ \t]\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_REGION_BEFORE = re.compile(r"(?<!\w)(?:Nam|Bắc|Trung)[ \t]\Z")      # "Nam bộ", "Tây Nam bộ", "Bắc Trung bộ"
+_REGION_WORD = re.compile(r"(?<!\w)(?:Nam|Bắc|Trung)[ \t]bộ\Z")         # … read as one word
+_AMOUNT = re.compile(r"\d[\d.,]*[ \t]*(?:%|phần trăm|triệu|tỷ|tỉ|nghìn|ngàn|trăm|đồng|USD|km|ha|tấn)(?!\w)")
 # The number of one unit of a named kind, not a house number before its street ("… số 12 Lê Lợi").
 _UNIT_NUMBER = re.compile(rf"[ \t]+số[ \t]+\d+(?![\w/.,-])(?![ \t]+[{UPPER}])")
 _SCHOOL_HEAD = re.compile(r"(?<!\w)(?:[Tt]rường|THPT|THCS|PTTH|PTCS|[Tt]iểu học|[Mm]ầm non|[Đđ]ại học|ĐH|[Hh]ọc viện)\Z")

@@ -25,6 +25,12 @@ from tests.extractor.helpers import spans
     # … and so does one after an acronym that names the body, unless a capitalised word follows it
     ("Ủy ban Thường vụ QH dự kiến cho ý kiến vào tuần sau.", ["Ủy ban Thường vụ QH"]),
     ("Viện KHXH vùng Tây Nguyên công bố báo cáo thường niên.", ["Viện KHXH vùng Tây Nguyên"]),
+    # an amount after a name is no number of the name; a sentence's end is a name's end, also where the
+    # word segmenter joined words across it; a region's "bộ" may be written small
+    ("UBND quận xử phạt Công ty CP Hoàng Gia 35 triệu đồng vì xây dựng sai phép.", ["Công ty CP Hoàng Gia"]),
+    ("Đó là các công ty 100% vốn nhà nước.", []),
+    ("Ông từng là Phó Bí thư Thành ủy TP.HCM. Ông nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
+    ("Ban Chỉ đạo Tây Nam bộ họp phiên thường kỳ.", ["Ban Chỉ đạo Tây Nam bộ"]),
     # two school levels joined in one school's name
     ("Học sinh Trường THCS-THPT Nguyễn Khuyến đạt nhiều giải.", ["Trường THCS-THPT Nguyễn Khuyến"]),
     # committees of the National Assembly, with their domains joined by commas
