@@ -458,6 +458,18 @@ def _across_brackets(doc: SegmentedText, mention: Mention, lex: OrganisationLexi
     return replace(mention, end=end, text=text[mention.start:end])
 
 
+def _domain_acronym(name: str, acronym: str) -> bool:
+    """The acronym spells the last three or more words of the name, a common phrase with one capital,
+    its first (the body's domain, not the body): "Ban Chỉ đạo Xóa đói giảm nghèo (XĐGN)", "Trung tâm Công nghệ
+    thông tin (CNTT)"; not "Công ty CP Dược Hậu Giang (DHG)", "Hội Liên hiệp Phụ nữ (LHPN)"."""
+    syllables = _WORD.findall(name)
+    if not acronym.isalpha() or not 3 <= len(acronym) < len(syllables):
+        return False                                   # "Văn phòng Quốc hội (QH)": two words may be a name
+    tail = syllables[-len(acronym):]
+    return ("".join(w[0] for w in tail).upper() == acronym and tail[0][0].isupper()
+            and not any(w[0].isupper() for w in tail[1:]))
+
+
 def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> list[Mention]:
     """An acronym defined in brackets right after an organisation ("Công ty CP Dược Hậu Giang (DHG)")
     names it wherever it recurs in the document: definitions are collected in one pass over the
@@ -468,7 +480,7 @@ def _acronyms(text: str, mentions: list[Mention], lex: OrganisationLexicon) -> l
         found = _ACRONYM_DEFINED.match(text, m.end)
         if found and not _NAME_GOES_ON.match(text, found.end()):
             acronym = found.group("acronym")
-            if sum(c.isupper() for c in acronym) >= 2 and not lex.is_head(acronym):
+            if sum(c.isupper() for c in acronym) >= 2 and not lex.is_head(acronym) and not _domain_acronym(m.text, acronym):
                 defined.add(acronym)
     if not defined:
         return []

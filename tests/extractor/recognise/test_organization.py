@@ -208,6 +208,8 @@ def test_examples_after_the_kind_of_body_are_no_one_name(extractor):
 @pytest.mark.parametrize("text, acronym", [
     ("Ủy ban nhân dân (UBND) là cơ quan hành chính; UBND chịu trách nhiệm trước HĐND.", "UBND"),  # a type word
     ("Công ty Cổ phần Du lịch (CPDL) Công đoàn nhận cờ. CPDL là viết tắt.", "CPDL"),    # inside a longer name
+    # the acronym of the body's domain, a common phrase, is no name of the body
+    ("Ban Chỉ đạo Vệ sinh an toàn thực phẩm (VSATTP) họp; công tác VSATTP được tăng cường.", "VSATTP"),
 ])
 def test_brackets_that_define_no_acronym(extractor, text, acronym):
     assert acronym not in spans(extractor, text, "ORGANIZATION")
