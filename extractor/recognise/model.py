@@ -43,6 +43,7 @@ from vnextract.extractor.lexicon import (
     organisation_lexicon,
     party_years_before,
     places_named,
+    province_at,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText, Token
@@ -202,6 +203,8 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
     if (after_house_number(text, span.start) or names_local_unit(text, span.start, span.end)
             or _PLACE_TYPE_FIRST.match(text, span.start, span.end)):
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
+    if _cuts_a_province(text, span.start, span.end):
+        return True                                    # "Đồng Đăng-Hà | Nội": a piece of a route between places
     name = text[span.start:span.end]
     if " " not in name and lunar_year_after(text, span.end):
         return True                                    # "đầu Xuân Đinh Dậu": the spring of a year
@@ -209,6 +212,12 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
         return not cue_before(text, span.start)
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
+
+
+def _cuts_a_province(text: str, start: int, end: int) -> bool:
+    """A province's name begins inside the span and ends after it."""
+    return any((stop := province_at(text, start + w.start())) is not None and stop > end
+               for w in _WORD.finditer(text[start:end]))
 
 
 def _swallows_a_person(span: crf.Span, person_ends: dict[int, int]) -> bool:

@@ -212,6 +212,8 @@ def test_a_model_person_after_a_place_word_is_not_output():
     ("Bộ trưởng Dũng cho biết như vậy.", "Dũng", True),                  # one syllable after a title
     ("Theo kế hoạch, Đoàn sẽ làm việc với ba sở.", "Đoàn", False),      # an organisation's type word: the delegation
     ("Trưởng đoàn gặp ông Đoàn tại trụ sở.", "Đoàn", True),              # … unless a cue makes it a man's
+    ("Hội người cao tuổi gặp mặt đầu Xuân Giáp Thìn.", "Xuân", False),  # before a lunar year: the spring
+    ("Các chuyến Lạng Sơn-Hà Nội đông khách dịp lễ.", "Lạng Sơn-Hà", False),  # a piece of a route, cutting "Hà Nội"
 ])
 def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, name, kept):
     start = text.index(name)
