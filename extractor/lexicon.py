@@ -129,7 +129,7 @@ _LUNAR_AFTER = re.compile(r"[ \t]+(\w+[ \t]+\w+)")
 # end with such a word ("môi trường", "thị trường", "yêu cầu").
 NOT_PERSON_CONTEXT = re.compile(
     r"(?<!\w)(?:đường|(?<!thành )phố|đại lộ|(?<!môi )(?<!thị )(?<!hội )(?<!chiến )(?<!quảng )(?<!lập )(?<!thương )trường|"
-    r"thpt|thcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|(?<!yêu )(?<!nhu )(?<!toàn )cầu|"
+    r"thpt|thcs|ptth|ptcs|chuyên|huân chương|huy chương|giải thưởng|giải|lăng|bảo tàng|(?<!yêu )(?<!nhu )(?<!toàn )cầu|"
     r"tncs|quỹ|công ty|tàu|sân bay|thôn|nhà hát|bệnh viện|khu|hẻm|ngõ|"
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"

@@ -44,6 +44,7 @@ from vnextract.extractor.lexicon import (
     party_years_before,
     places_named,
     province_at,
+    title_spans,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText, Token
@@ -205,6 +206,8 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     if _cuts_a_province(text, span.start, span.end):
         return True                                    # "Đồng Đăng-Hà | Nội": a piece of a route between places
+    if _STREET_FIRST.match(text, span.start, span.end) or _holds_a_title(text, span.start, span.end):
+        return True                                    # "Đường Trần Kim Xuyến": a street; "Nguyên Phó | Chủ nhiệm": a title
     name = text[span.start:span.end]
     if " " not in name and lunar_year_after(text, span.end):
         return True                                    # "đầu Xuân Đinh Dậu": the spring of a year
@@ -212,6 +215,14 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
         return not cue_before(text, span.start)
     return ((is_place_name(name) or is_lunar_year(name) or country_names().fullmatch(name) is not None
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
+
+
+def _holds_a_title(text: str, start: int, end: int) -> bool:
+    """A title's words ("Phó Chủ nhiệm", "Giám đốc") overlap the span."""
+    return any(a < end and start < b for a, b in title_spans(text))
+
+
+_STREET_FIRST = re.compile(r"(?:Đường|Phố|Đại lộ|Ngõ|Hẻm)[ \t]")
 
 
 def _cuts_a_province(text: str, start: int, end: int) -> bool:

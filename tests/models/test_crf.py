@@ -214,6 +214,8 @@ def test_a_model_person_after_a_place_word_is_not_output():
     ("Trưởng đoàn gặp ông Đoàn tại trụ sở.", "Đoàn", True),              # … unless a cue makes it a man's
     ("Hội người cao tuổi gặp mặt đầu Xuân Giáp Thìn.", "Xuân", False),  # before a lunar year: the spring
     ("Các chuyến Lạng Sơn-Hà Nội đông khách dịp lễ.", "Lạng Sơn-Hà", False),  # a piece of a route, cutting "Hà Nội"
+    ("Đường Lê Văn Hưu dài hơn một cây số.", "Đường Lê Văn Hưu", False),      # a street's word first
+    ("Dự lễ có nguyên Phó Chủ nhiệm Ủy ban Kinh tế.", "Phó Chủ", False),     # a piece of a title
 ])
 def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, name, kept):
     start = text.index(name)

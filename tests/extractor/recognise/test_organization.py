@@ -31,6 +31,8 @@ from tests.extractor.helpers import spans
     ("Đó là các công ty 100% vốn nhà nước.", []),
     ("Ông từng là Phó Bí thư Thành ủy TP.HCM. Ông nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
     ("Ban Chỉ đạo Tây Nam bộ họp phiên thường kỳ.", ["Ban Chỉ đạo Tây Nam bộ"]),
+    # the older names of school levels, as heads
+    ("Ông học trường PTTH Nguyễn Huệ từ năm 1985.", ["trường PTTH Nguyễn Huệ"]),
     # two school levels joined in one school's name
     ("Học sinh Trường THCS-THPT Nguyễn Khuyến đạt nhiều giải.", ["Trường THCS-THPT Nguyễn Khuyến"]),
     # committees of the National Assembly, with their domains joined by commas
