@@ -214,7 +214,7 @@ _CAPITALISED_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,4}")
 # is the title holder's ("Cục trưởng Cục Y dược cổ truyền | Phạm Vũ Khánh"), where a school's, a company's
 # or a club's may be its own ("Trường THPT chuyên Lê Hồng Phong", "Công ty TNHH Trần Anh").
 _ADMINISTRATIVE_HEAD = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Tổng cục|Chi cục|Vụ|Ban|Ủy ban|Uỷ ban|Văn phòng|Phòng|Viện|"
-                                  r"Trung tâm|Tòa án|Toà án|Thanh tra|UBND|HĐND)\Z")
+                                  r"Trung tâm|Tòa án|Toà án|Thanh tra|UBND|HĐND|Hội|Hiệp hội|Liên đoàn|Liên hiệp)\Z")
 
 
 def _before_trailing_name(text: str, start: int, end: int) -> int:
@@ -347,9 +347,10 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         following = text[after:after + 2]
         if not following.strip() or len(following) < 2 or not (following[1].isupper() or following[1].isdigit()):
             continue
-        if m.group(0) == "Vụ" and (_name_starts(text, after + 1) or not (
+        if m.group(0) == "Vụ" and (_name_starts(text, after + 1) or after + 1 in title_starts(text) or not (
                 (word := _WORD.match(text, after + 1)) and is_vietnamese_syllable(word.group(0)))):
-            continue                                   # "Vụ OceanBank", "Vụ Trịnh Xuân Thanh": a case, not a department
+            continue                                   # "Vụ OceanBank", "Vụ Trịnh Xuân Thanh", "Vụ Giám đốc sở …":
+                                                           # a case, not a department
         if _PARTY_COMMITTEE.fullmatch(m.group(0)) and (_person_not_place(text, after + 1) or _bare_city(text, after)):
             continue                                   # "… Thành ủy Võ Thị Dung": a committee is named by its place
         end = extend_name(doc, after, stop=lex.stop)

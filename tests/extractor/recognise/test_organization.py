@@ -31,6 +31,8 @@ from tests.extractor.helpers import spans
     ("Đó là các công ty 100% vốn nhà nước.", []),
     ("Ông từng là Phó Bí thư Thành ủy TP.HCM. Ông nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
     ("Ban Chỉ đạo Tây Nam bộ họp phiên thường kỳ.", ["Ban Chỉ đạo Tây Nam bộ"]),
+    # a full name after an association's lower-case words is its leader's
+    ("Chủ tịch Hiệp hội Nuôi trồng thủy sản Lê Văn Hải phát biểu.", ["Hiệp hội Nuôi trồng thủy sản"]),
     # the older names of school levels, as heads
     ("Ông học trường PTTH Nguyễn Huệ từ năm 1985.", ["trường PTTH Nguyễn Huệ"]),
     # two school levels joined in one school's name
@@ -190,6 +192,8 @@ def test_organisations(extractor, text, expected):
     "Đại diện Viện KSND cho rằng bị cáo có tội.",
     # the party's organisations in general, not the Party
     "Góp phần xây dựng tổ chức Đảng vững mạnh; các cấp Đảng, chính quyền cần nỗ lực; cấp ủy Đảng chỉ đạo.",
+    # "Vụ" before a title is a case about the title's holder, not a department
+    "Vụ Giám đốc sở bị tố cáo đã được làm rõ.",
 ])
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []
