@@ -139,11 +139,11 @@ NOT_PERSON_CONTEXT = re.compile(
 
 
 def in_street_list(text: str, start: int) -> bool:
-    """The name at `start` continues a list of streets ("đường Trường Chinh, Phạm Văn Bạch (quận Tân
-    Bình); Tân Sơn và Quang Trung", "nút giao Nguyễn Thái Sơn - Nguyễn Kiệm", "các tuyến đường như
-    Cộng Hòa, Hoàng Hoa Thám"): each earlier member
-    is a capitalised name or a number ("3/2"), with its district in brackets at most, and the first
-    follows a street's word. A person named after such a list takes a cue ("…, ông Lê Văn A")."""
+    """The name at `start` continues a list of streets ("đường Lý Thường Kiệt, Nguyễn Chí Thanh (quận
+    10) và Lê Văn Sỹ", "nút giao Lê Văn Lương - Hoàng Minh Giám", "các tuyến phố như Hàng Bông, Hàng
+    Gai"): each earlier member is a capitalised name or a number ("3/2"), with its district in
+    brackets at most, and the first follows a street's word. A person named after such a list takes
+    a cue ("…, ông Lê Văn A")."""
     if not _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 6), start):
         return False
     return _STREET_LIST.search(text, max(0, start - 240), start) is not None

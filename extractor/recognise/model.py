@@ -135,7 +135,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
             return None
         if s.label == "PERSON" and (NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold())
                                     or (in_street_list(text, s.start) and not cue_before(text, s.start))):
-            return None                                # "đường Lê Lợi", "đường Trường Chinh, Phạm Văn Bạch"
+            return None                                # "đường Lê Lợi", "đường Lý Thường Kiệt, Nguyễn Chí Thanh"
         if is_dateline(text, s.start, s.end):
             return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
         if s.label == "PERSON":

@@ -91,7 +91,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         elif "\n" in gap or (gap.strip() and gap.strip() not in "-&") or len(gap) > 3 or token.start >= limit:
             break
         if token.end > limit:                          # the segmenter joined words across the sentence's end:
-            inside = text[token.start:limit].rstrip(" .")    # "Thành ủy TP.HCM. Ông …"
+            inside = text[token.start:limit].rstrip(" .")    # "Thành ủy TP.HCM. Bà …"
             if inside[:1].isupper():
                 end = token.start + len(inside)
             break
@@ -461,8 +461,9 @@ def _across_brackets(doc: SegmentedText, mention: Mention, lex: OrganisationLexi
 
 def _domain_acronym(name: str, acronym: str) -> bool:
     """The acronym spells the last three or more words of the name, a common phrase with one capital,
-    its first (the body's domain, not the body): "Ban Chỉ đạo Xóa đói giảm nghèo (XĐGN)", "Trung tâm Công nghệ
-    thông tin (CNTT)"; not "Công ty CP Dược Hậu Giang (DHG)", "Hội Liên hiệp Phụ nữ (LHPN)"."""
+    its first (the body's domain, not the body): "Ban Chỉ đạo Vệ sinh an toàn thực phẩm (VSATTP)",
+    "Trung tâm Công nghệ thông tin (CNTT)"; not "Công ty CP Dược Hậu Giang (DHG)", "Hội Liên hiệp
+    Phụ nữ (LHPN)"."""
     syllables = _WORD.findall(name)
     if not acronym.isalpha() or not 3 <= len(acronym) < len(syllables):
         return False                                   # "Văn phòng Quốc hội (QH)": two words may be a name

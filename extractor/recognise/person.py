@@ -395,7 +395,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if (NOT_PERSON_CONTEXT.search(before) or NOT_PERSON_CONTEXT.search(_KIN_TAIL.sub("", before))
                     or (place and _PLACE_TYPE_BEFORE.search(before)) or (not cue and in_street_list(text, start))):
                 continue                                   # "đường Lê Lợi", "phố Bà Triệu", "TP Hồ Chí Minh",
-                                                           # "đường Trường Chinh, Phạm Văn Bạch": streets
+                                                           # "đường Lý Thường Kiệt, Nguyễn Chí Thanh": streets
             if names_local_unit(text, start, end):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not
             why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()

@@ -29,7 +29,7 @@ from tests.extractor.helpers import spans
     # word segmenter joined words across it; a region's "bộ" may be written small
     ("UBND quận xử phạt Công ty CP Hoàng Gia 35 triệu đồng vì xây dựng sai phép.", ["Công ty CP Hoàng Gia"]),
     ("Đó là các công ty 100% vốn nhà nước.", []),
-    ("Ông từng là Phó Bí thư Thành ủy TP.HCM. Ông nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
+    ("Bà từng công tác ở Thành ủy TP.HCM. Bà nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
     ("Ban Chỉ đạo Tây Nam bộ họp phiên thường kỳ.", ["Ban Chỉ đạo Tây Nam bộ"]),
     # a full name after an association's lower-case words is its leader's
     ("Chủ tịch Hiệp hội Nuôi trồng thủy sản Lê Văn Hải phát biểu.", ["Hiệp hội Nuôi trồng thủy sản"]),
