@@ -280,6 +280,8 @@ def test_a_ctrl_c_before_a_dask_call_starts_prints_no_traceback(caplog):
 
     def interrupted_call(logger_filter) -> list[logging.LogRecord]:
         logger = logging.getLogger("tornado.application")
+        installed = _SYNC_CANCEL_FILTER in logger.filters      # an earlier in-process Dask run added it
+        logger.removeFilter(_SYNC_CANCEL_FILTER)
         if logger_filter is not None:
             logger.addFilter(logger_filter)
         runner = LoopRunner(asynchronous=False)
@@ -297,8 +299,9 @@ def test_a_ctrl_c_before_a_dask_call_starts_prints_no_traceback(caplog):
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
             runner.stop()
-            if logger_filter is not None:
-                logger.removeFilter(logger_filter)
+            logger.removeFilter(_SYNC_CANCEL_FILTER)
+            if installed:
+                logger.addFilter(_SYNC_CANCEL_FILTER)
 
     if not interrupted_call(None):
         pytest.skip("this distributed cancels an unstarted call cleanly: the filter is no longer needed")
