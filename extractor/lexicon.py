@@ -134,16 +134,17 @@ NOT_PERSON_CONTEXT = re.compile(
     r"chung cư|cảng|chợ|tập đoàn|làng|bến|sông|núi|đèo|hồ|vịnh|đảo|di tích|đền|chùa|nhà thờ|ga|mỏ|"
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
     r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch|khách sạn|nhà máy|xí nghiệp|ngã ba|ngã tư|"
-    r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh|nút giao|giao lộ)\s*\Z"
+    r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh|nút giao|giao lộ|doanh nghiệp tư nhân|dntn|"
+    r"hợp tác xã|htx)\s*\Z"
 )
 
 
-def in_street_list(text: str, start: int) -> bool:
-    """The name at `start` continues a list of streets ("đường Lý Thường Kiệt, Nguyễn Chí Thanh (quận
-    10) và Lê Văn Sỹ", "nút giao Lê Văn Lương - Hoàng Minh Giám", "các tuyến phố như Hàng Bông, Hàng
-    Gai"): each earlier member is a capitalised name or a number ("3/2"), with its district in
-    brackets at most, and the first follows a street's word. A person named after such a list takes
-    a cue ("…, ông Lê Văn A")."""
+def in_place_list(text: str, start: int) -> bool:
+    """The name at `start` continues a list of streets or communes ("đường Lý Thường Kiệt, Nguyễn Chí
+    Thanh (quận 10) và Lê Văn Sỹ", "nút giao Lê Văn Lương - Hoàng Minh Giám", "các tuyến phố như Hàng
+    Bông, Hàng Gai", "ở 4 xã: Tân Lập, Hòa Bình và Xuân Sơn"): each earlier member is a capitalised
+    name or a number ("3/2"), with its district in brackets at most, and the first follows a street's
+    or a commune's word. A person named after such a list takes a cue ("…, ông Lê Văn A")."""
     if not _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 6), start):
         return False
     return _STREET_LIST.search(text, max(0, start - 240), start) is not None
@@ -152,7 +153,8 @@ def in_street_list(text: str, start: int) -> bool:
 _STREET_MEMBER = rf"(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)(?:[ \t]+(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)){{0,4}}"
 _LIST_SEPARATOR_BEFORE = re.compile(r"(?:[,;/–-]|(?<!\w)và)[ \t]*\Z")
 _STREET_LIST = re.compile(
-    rf"(?<!\w)(?i:đường|(?<!thành )phố|đại lộ|hẻm|ngõ|nút giao|giao lộ|ngã ba|ngã tư|vòng xoay)"
+    rf"(?<!\w)(?i:đường|(?<!thành )phố|đại lộ|hẻm|ngõ|nút giao|giao lộ|ngã ba|ngã tư|vòng xoay|"
+    rf"(?<!ông )xã|phường|thị trấn|thôn|xóm|ấp|bản)"
     r"(?:[ \t]+(?:như|gồm|là))?[ \t]*:?[ \t]+"
     rf"(?:{_STREET_MEMBER}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:[,;/–-]|(?<!\w)và)[ \t]*)+\Z")
 

@@ -32,7 +32,7 @@ from vnextract.extractor.lexicon import (
     country_names,
     cue_before,
     generic_before,
-    in_street_list,
+    in_place_list,
     is_dateline,
     is_lunar_year,
     is_place_name,
@@ -134,7 +134,7 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
             return None
         if s.label == "PERSON" and (NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold())
-                                    or (in_street_list(text, s.start) and not cue_before(text, s.start))):
+                                    or (in_place_list(text, s.start) and not cue_before(text, s.start))):
             return None                                # "đường Lê Lợi", "đường Lý Thường Kiệt, Nguyễn Chí Thanh"
         if is_dateline(text, s.start, s.end):
             return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline

@@ -23,7 +23,7 @@ from vnextract.extractor.lexicon import (
     foreign_titles,
     head_word_at,
     honorifics,
-    in_street_list,
+    in_place_list,
     is_lunar_year,
     is_name_shaped,
     is_place_name,
@@ -393,7 +393,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                 continue                                   # "(Ảnh: Đoàn làm phim cung cấp)": a credit, but no name
             before = text[max(para_start, start - 30):start].casefold()
             if (NOT_PERSON_CONTEXT.search(before) or NOT_PERSON_CONTEXT.search(_KIN_TAIL.sub("", before))
-                    or (place and _PLACE_TYPE_BEFORE.search(before)) or (not cue and in_street_list(text, start))):
+                    or (place and _PLACE_TYPE_BEFORE.search(before)) or (not cue and in_place_list(text, start))):
                 continue                                   # "đường Lê Lợi", "phố Bà Triệu", "TP Hồ Chí Minh",
                                                            # "đường Lý Thường Kiệt, Nguyễn Chí Thanh": streets
             if names_local_unit(text, start, end):

@@ -120,6 +120,10 @@ def test_persons(extractor, text, expected):
     "Dự án mở rộng các tuyến đường Lý Thường Kiệt, Nguyễn Chí Thanh (quận 10) và Lê Văn Sỹ sẽ khởi công năm sau.",
     "Cầu vượt tại nút giao Lê Văn Lương - Hoàng Minh Giám giúp giảm ùn tắc giờ cao điểm.",
     "Các tuyến phố như Hàng Bông, Hàng Gai được lát đá mới.",
+    # … and so is every member of a list of communes
+    "Mưa lớn gây ngập ở các xã Khánh Bình, Trần Hợi và Khánh Lộc.",
+    # a private enterprise's name is the company's
+    "Sản phẩm của DNTN Hoàng Anh được ưa chuộng.",
 ])
 def test_not_persons(extractor, text):
     assert spans(extractor, text, "PERSON") == []
