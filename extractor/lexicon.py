@@ -147,16 +147,16 @@ def in_place_list(text: str, start: int) -> bool:
     or a commune's word. A person named after such a list takes a cue ("…, ông Lê Văn A")."""
     if not _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 6), start):
         return False
-    return _STREET_LIST.search(text, max(0, start - 240), start) is not None
+    return _PLACE_LIST.search(text, max(0, start - 240), start) is not None
 
 
-_STREET_MEMBER = rf"(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)(?:[ \t]+(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)){{0,4}}"
+_PLACE_MEMBER = rf"(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)(?:[ \t]+(?:[{UPPER}][\w'’.]*|\d+(?:/\d+)?)){{0,4}}"
 _LIST_SEPARATOR_BEFORE = re.compile(r"(?:[,;/–-]|(?<!\w)và)[ \t]*\Z")
-_STREET_LIST = re.compile(
+_PLACE_LIST = re.compile(
     rf"(?<!\w)(?i:đường|(?<!thành )phố|đại lộ|hẻm|ngõ|nút giao|giao lộ|ngã ba|ngã tư|vòng xoay|"
     rf"(?<!ông )xã|phường|thị trấn|thôn|xóm|ấp|bản)"
     r"(?:[ \t]+(?:như|gồm|là))?[ \t]*:?[ \t]+"
-    rf"(?:{_STREET_MEMBER}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:[,;/–-]|(?<!\w)và)[ \t]*)+\Z")
+    rf"(?:{_PLACE_MEMBER}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:[,;/–-]|(?<!\w)và)[ \t]*)+\Z")
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]")
 

@@ -106,7 +106,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
         if _YEAR.fullmatch(word):
             break                                      # "Hội đồng Bảo an Liên hợp quốc | 2018": a year, not a number
         if word[0].isdigit() and _AMOUNT.match(text, token.start):
-            break                                      # "xử phạt Công ty TDS | 40 triệu đồng", "công ty | 100% vốn": an amount
+            break                                      # "Công ty CP Hoàng Gia | 35 triệu đồng", "công ty | 100% vốn": an amount
         if word[0].isupper() or (word[0].isdigit() and previous_upper):
             end, lower_run, previous_upper = token.end, 0, True
             previous_title = not word.isupper()
@@ -162,7 +162,7 @@ def _starts_another(text: str, position: int) -> bool:
 
 
 def _name_acronym(word: str) -> bool:
-    """An acronym that names (QH, VCCI, RIT), not one that is a body's type (TNHH, THPT: `_type_acronyms`)."""
+    """An acronym that names (QH, VCCI, RIT), not one that is a body's type (TNHH, THPT: `lexicon.type_acronyms`)."""
     return (len(word) >= 2 and word.isupper() and word.isalpha() and word not in type_acronyms()
             and not is_vietnamese_syllable(word))
 
