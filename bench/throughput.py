@@ -2,6 +2,10 @@
 underthesea.word_tokenize (per paragraph) and underthesea.ner (per paragraph), in one run and on
 the same texts; cost per stage; peak RSS; import plus first document.
 
+The extractor, the rules alone and word_tokenize are timed in turns over chunks of the documents,
+so that a shared machine that slows down or speeds up during the run weighs on each alike (timed
+one after another, the same code measured 0.75× to 0.95× of word_tokenize in three runs).
+
     python -m bench.throughput [--docs 300] [--corpus ../shared/corpus/bench/baomoi-5k.jsonl.gz]
                                [--ner-docs 300] [--profile] [--out bench/results/throughput.json]
 """
@@ -45,6 +49,15 @@ def timed(fn, docs: list[dict]) -> float:
     start = time.perf_counter()
     fn(docs)
     return time.perf_counter() - start
+
+
+def interleaved(runs: dict, docs: list[dict], chunk: int = 20) -> dict[str, float]:
+    """Seconds each of `runs` takes over all `docs`, taking turns over chunks of `chunk` documents."""
+    seconds = dict.fromkeys(runs, 0.0)
+    for k in range(0, len(docs), chunk):
+        for name, fn in runs.items():
+            seconds[name] += timed(fn, docs[k:k + chunk])
+    return seconds
 
 
 def run_extractor(extractor, stages: dict[str, float]):
@@ -104,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = Profiler()
         profiler.start()
-    seconds = {"extractor": timed(run_extractor(extractor, stage_totals), docs)}
+    timed(run_extractor(extractor, stage_totals), docs)      # stages and peak memory, the extractor alone
     if args.profile:
         profiler.stop()
         print(profiler.output_text(unicode=True, color=False, show_all=False))
@@ -112,8 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     rss_extractor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rules_only = Extractor(model="off")
     rules_only.warm_up()
-    seconds["rules_only"] = timed(run_extractor(rules_only, {}), docs)
-    seconds["word_tokenize"] = timed(run_word_tokenize, docs)
+    run_word_tokenize(docs[:5])                        # load underthesea's model before timing it
+    seconds = interleaved({"extractor": run_extractor(extractor, {}), "rules_only": run_extractor(rules_only, {}),
+                           "word_tokenize": run_word_tokenize}, docs)
     seconds["ner"] = timed(run_ner, ner_docs)
 
     rate = {"extractor": chars / seconds["extractor"], "rules_only": chars / seconds["rules_only"],

@@ -158,7 +158,7 @@ def fold_models(paths: list[Path], genre: list[dict[str, Any]], folds: int, work
             started = time.perf_counter()
             info = train(docs, path, iterations=base.get("iterations", 200), l1=base.get("l1", 0.02),
                          l2=base.get("l2", 0.01), cluster_table=table, gazetteers=bool(features.get("gazetteers")),
-                         words=words)
+                         document=bool(features.get("document")), words=words)
             info.update({"held_out": held_ids, "train_documents": len(docs), "trained_on": trained_on,
                          "train_seconds": round(time.perf_counter() - started, 1)})
             write_card(path, info)

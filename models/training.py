@@ -80,7 +80,7 @@ def read_clusters(path: Path | None) -> dict[str, str]:
 
 
 def sequences(documents: Iterable[dict[str, Any]], *, clusters: dict[str, str] | None = None, gazetteers: bool = False,
-              words: WordCache | None = None) -> Iterator[tuple[list[list[str]], list[str]]]:
+              document: bool = False, words: WordCache | None = None) -> Iterator[tuple[list[list[str]], list[str]]]:
     """(features, tags) for every paragraph of every document."""
     words = words or WordCache()
     for doc in documents:
@@ -90,12 +90,13 @@ def sequences(documents: Iterable[dict[str, Any]], *, clusters: dict[str, str] |
             if not sylls:
                 continue
             entities = [e for e in doc.get("entities") or [] if start <= e["start"] and e["end"] <= end]
-            yield (featurise(text, sylls, words(text, start, end), clusters=clusters, gazetteers=gazetteers),
+            yield (featurise(text, sylls, words(text, start, end), clusters=clusters, gazetteers=gazetteers,
+                             document=document),
                    bio_tags(sylls, entities))
 
 
 def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 200, l1: float = 0.02,
-          l2: float = 0.01, cluster_table: Path | None = None, gazetteers: bool = False,
+          l2: float = 0.01, cluster_table: Path | None = None, gazetteers: bool = False, document: bool = False,
           words: WordCache | None = None) -> dict[str, Any]:
     """Train a CRF on `documents` and write it to `out`, with its card (`out`.json) naming the
     features it needs; a cluster table is copied beside the model."""
@@ -103,7 +104,7 @@ def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 2
 
     clusters = read_clusters(cluster_table)
     features, tags = [], []
-    for x, y in sequences(documents, clusters=clusters, gazetteers=gazetteers, words=words):
+    for x, y in sequences(documents, clusters=clusters, gazetteers=gazetteers, document=document, words=words):
         features.append(x)
         tags.append(y)
     if words is not None:
@@ -122,7 +123,8 @@ def train(documents: Iterable[dict[str, Any]], out: Path, *, iterations: int = 2
             (out.parent / table).write_text(cluster_table.read_text(encoding="utf-8"), encoding="utf-8")
     info = {"sequences": len(features), "syllables": sum(len(x) for x in features),
             "attributes": _value(model.num_attributes), "labels": sorted(_value(model.get_labels)),
-            "iterations": iterations, "l1": l1, "l2": l2, "features": {"clusters": table, "gazetteers": gazetteers}}
+            "iterations": iterations, "l1": l1, "l2": l2, "features": {"clusters": table, "gazetteers": gazetteers,
+                                                                      "document": document}}
     write_card(out, info)
     load_model.cache_clear()
     return info
@@ -182,15 +184,15 @@ def training_documents(paths: list[Path], *, final: bool, exclude_ids: Iterable[
 
 
 def run_train(paths: list[Path], out: Path, *, iterations: int = 200, l1: float = 0.02, l2: float = 0.01,
-              clusters: Path | None = None, gazetteers: bool = False, final: bool = False, peer: bool = False,
-              train_model: bool = True, word_cache: Path | None = None) -> dict[str, Any]:
+              clusters: Path | None = None, gazetteers: bool = False, document: bool = False, final: bool = False,
+              peer: bool = False, train_model: bool = True, word_cache: Path | None = None) -> dict[str, Any]:
     vlsp, _ = data.load(paths)
     info = read_card(out) if not train_model else {}
     if train_model:
         started = time.perf_counter()
         docs = training_documents(paths, final=final)
         info = train(docs, out, iterations=iterations, l1=l1, l2=l2, cluster_table=clusters, gazetteers=gazetteers,
-                     words=WordCache(word_cache))
+                     document=document, words=WordCache(word_cache))
         info["train_seconds"] = round(time.perf_counter() - started, 1)
         info["train_documents"] = len(docs)
         info["data"] = [str(p) for p in paths]

@@ -136,9 +136,10 @@ def _crf_tagger(model_path: Path, info: dict[str, Any]) -> Tagger:
     labels = tuple(tagger.labels())
     clusters = _clusters(model_path, info)
     gazetteers = bool(info.get("features", {}).get("gazetteers", False))
+    document = bool(info.get("features", {}).get("document", False))
 
     def spans(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]]) -> list[Span]:
-        features = featurise(text, sylls, word_spans, clusters=clusters, gazetteers=gazetteers)
+        features = featurise(text, sylls, word_spans, clusters=clusters, gazetteers=gazetteers, document=document)
         # posterior decoding, each syllable's most probable tag: one pass over the features instead of two
         # (Viterbi, then forward-backward), and no worse on the VLSP validation documents (models/ner/README.md)
         marginals = tagger.marginals(features)

@@ -1,14 +1,16 @@
 """Syllable features for the PERSON/ORGANIZATION CRF: form, shape and capitalisation; family
 names; title and honorific context; gazetteer hits (provinces, countries, titles, organisation
 heads); word clusters learned from raw news (a syllable → cluster-path table shipped beside the
-model, read as prefixes like Brown clusters); and where underthesea's words begin and end.
+model, read as prefixes like Brown clusters); where underthesea's words begin and end; and the
+contexts a capitalised syllable has elsewhere in its document.
 Training and tagging use this one function."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from vnextract.extractor.lexicon import (
@@ -198,8 +200,79 @@ def _form_table(clusters: dict[str, str] | None) -> dict[str, _Form]:
     return entry[1]
 
 
+_DOCUMENT_CONTEXTS = 4       # a name's commonest contexts elsewhere in its document kept as features (2, 4, 6, 8
+                             # tried on the VLSP validation documents; models/ner/README.md)
+
+
+@lru_cache(maxsize=2)
+def _document_contexts(text: str) -> tuple[dict[int, frozenset[str]], dict[str, list[tuple[str, int]]]]:
+    """The contexts of every run of capitalised words in `text` ("hãng Tesla cho biết"): the word
+    before the run ("dl=hãng"), the two words before it, the word after it ("dr=cho"), and for a
+    syllable inside the run, the run's first ("din=nguyễn"). Returns each run syllable's own
+    contexts (by its start) and, for each casefolded syllable, its contexts in the text with how
+    often it has each, commonest first.
+    Training and tagging both pass the whole document as `text`, so a window sees the same."""
+    found = [(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(text)]   # plain tuples: twice as fast
+    own: dict[int, frozenset[str]] = {}
+    counts: dict[str, Counter[str]] = {}
+    n = len(found)
+    i = 0
+    while i < n:
+        first = found[i][2]
+        if not _is_name_word(first):
+            i += 1
+            continue
+        j = i                                          # a run: name words one white-space character apart
+        while j + 1 < n and _is_name_word(found[j + 1][2]) and found[j + 1][0] - found[j][1] <= 1:
+            j += 1
+        contexts = set()
+        if i > 0:
+            before = found[i - 1][2].casefold()
+            contexts.add(f"dl={before}")
+            if i > 1 and found[i - 2][2][0].isalpha():
+                contexts.add(f"dl2={found[i - 2][2].casefold()} {before}")
+        if j + 1 < n:
+            contexts.add(f"dr={found[j + 1][2].casefold()}")
+        run = frozenset(contexts)
+        inside = run | {f"din={first.casefold()}"}
+        for k in range(i, j + 1):
+            mine = inside if k > i else run
+            own[found[k][0]] = mine
+            key = found[k][2].casefold()
+            if key not in counts:
+                counts[key] = Counter()
+            counts[key].update(mine)
+        i = j + 1
+    ranked = {key: sorted(seen.items(), key=lambda fc: (-fc[1], fc[0])) for key, seen in counts.items()}
+    return own, ranked
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isalpha() and word[0].isupper()
+
+
+def _elsewhere(text: str, sylls: list[Syllable]) -> list[list[str]]:
+    """For each capitalised syllable, the contexts its form has at its other occurrences in the
+    document: "Tesla" after "hãng" in one sentence is likelier a company in the next, where it opens
+    a clause (the non-local features of Krishnan and Manning, 2006, read without a first tagging pass)."""
+    own, ranked = _document_contexts(text)
+    out: list[list[str]] = []
+    for s in sylls:
+        mine = own.get(s.start)
+        kept: list[str] = []
+        if mine is not None:
+            for f, c in ranked[s.text.casefold()]:
+                if c > (f in mine):
+                    kept.append(f"doc:{f}")
+                    if len(kept) == _DOCUMENT_CONTEXTS:
+                        break
+        out.append(kept)
+    return out
+
+
 def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]],
-              clusters: dict[str, str] | None = None, gazetteers: bool = False) -> list[list[str]]:
+              clusters: dict[str, str] | None = None, gazetteers: bool = False,
+              document: bool = False) -> list[list[str]]:
     """Feature strings for each syllable of one sentence or paragraph.
 
     What depends on a syllable's written form alone (its own features, what it shows its neighbours,
@@ -241,6 +314,9 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
                 rows[i].append("title")
             if i > 0 and title[i - 1] and not title[i]:
                 rows[i].append("after_title")
+    if document:
+        for row, found in zip(rows, _elsewhere(text, sylls), strict=True):
+            row += found
     lex = _lexicons()
     cue_words, cue_last, place_type = lex["cue_words"], lex["cue_last"], lex["place_type"]
     lower = [f.lower for f in forms]

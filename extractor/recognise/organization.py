@@ -70,7 +70,7 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
     limit = doc.sentence_end(position)                 # a name never runs into the next sentence
     school = _SCHOOL_HEAD.search(text, max(0, position - 12), position) is not None
     end, lower_run, taken, previous_upper, previous_title = position, 0, 0, True, False
-    previous_place = acronym = False
+    previous_place = acronym = closed = False
     proper = 0                                         # capitalised syllables in a row ("Nguyễn Trãi", "Việt Nam")
     last = position                                    # the end of the last token read ('và' is read, not taken)
     if (i and tokens[i - 1].end > position and (joined_head or text[tokens[i - 1].start:position].isupper())
@@ -116,25 +116,31 @@ def extend_name(doc: SegmentedText, position: int, *, stop: frozenset[str], max_
             if len(syllables) == 1 and word[1:].islower() and not is_vietnamese_syllable(word):
                 proper = 2                             # a foreign or brand name: "Hãng Boeing | bàn giao …"
             acronym = _name_acronym(syllables[-1])     # an acronym ends a name: "Ủy ban Thường vụ QH | dự kiến"
+            closed = word[0].isdigit() or _PARTY_COMMITTEE.fullmatch(word) is not None   # so does a unit's number
+                                                       # or a party committee: "Bệnh viện 115 | cấp cứu", "Ban Thường
+                                                       # vụ Thành ủy | chỉ đạo"
         elif word in ("và", "-", "&") and nxt[:1].isupper() and taken and not (
                 word == "và" and _starts_another(text, tokens[i + 1].start)):
-            previous_upper = previous_title = previous_place = acronym = False   # not "Sở Y tế và | Trung tâm …"
+            previous_upper = previous_title = previous_place = acronym = closed = False   # not "Sở Y tế và | Trung tâm …"
             proper = 0
         elif (word == "và" and lower_run and nxt[:1].islower() and nxt.casefold() not in stop
               and nxt.casefold() not in _PLACE_WORDS and tokens[i - 1].text.casefold() not in _PLACE_WORDS):
             lower_run = 0                              # "Cục Quản lý thực phẩm và dược phẩm …": one domain, two nouns
-            previous_upper = previous_title = previous_place = acronym = False
+            previous_upper = previous_title = previous_place = acronym = closed = False
         elif word == "bộ" and _REGION_BEFORE.search(text, max(0, token.start - 12), token.start):
             end = token.end                            # "Ban Chỉ đạo Tây Nam bộ": a region, written with a small "bộ"
-        elif (proper >= 2 or acronym) and word.casefold() not in _AFTER_PROPER and not (acronym and nxt[:1].isupper()):
+        elif (proper >= 2 or acronym or closed) and word.casefold() not in _AFTER_PROPER and not (
+                acronym and nxt[:1].isupper()) and not (closed and word.casefold() in _PLACE_WORDS):
             break                                      # "Trường THPT Nguyễn Trãi | đạt chuẩn", "Báo Thanh Niên | luôn …",
-                                                       # "… QH | dự kiến" (but "Viện KHXH vùng Nam Bộ")
+                                                       # "… QH | dự kiến" (but "Viện KHXH vùng Nam Bộ"), "… 115 | cấp cứu"
         elif word.casefold() in _PLACE_WORDS and place_end(text, last) is not None:
             break                                      # the place after the name is read whole by place_end ("… quận 3")
         elif word[0].isalpha() and lower_run < 2 and taken and (
                 word.casefold() not in stop or _fixed_pair(tokens[i - 1].text, word, nxt)):
             lower_run += 1
             end, previous_upper, previous_title, previous_place, acronym = token.end, False, False, False, False
+            closed = word.casefold() in _PLACE_WORDS       # a bare place word is the body's own level: "Văn phòng
+                                                           # UBND huyện | lưu giữ", "Trung tâm Y tế huyện | tổ chức"
             proper = 0
         else:
             break
@@ -275,9 +281,14 @@ def _bare_city(text: str, position: int) -> bool:
 
 def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
     """"bộ Y tế", "sở GD&ĐT" written with a lower-case head: a ministry when its domain is
-    capitalised and no plural or count comes before it ("các sở Y tế" is not one)."""
+    capitalised and no plural or count comes before it ("các sở Y tế" is not one), and "bộ" is no
+    part of "cán bộ" (an official: "cán bộ Tư pháp xã" is a commune's justice officer)."""
     domain = text[m.start() + 3:m.end()].lstrip()
-    return domain[:1].isupper() and not _GENERIC_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    return (domain[:1].isupper() and not _GENERIC_BEFORE.search(text, max(0, m.start() - 10), m.start())
+            and not _OFFICIAL_BEFORE.search(text, max(0, m.start() - 5), m.start()))
+
+
+_OFFICIAL_BEFORE = re.compile(r"(?<!\w)[Cc]án[ \t]\Z")
 
 
 def recognise(doc: SegmentedText) -> list[Mention]:

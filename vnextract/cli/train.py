@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
     tn.add_argument("--l2", type=float, default=0.01, help="L2 penalty")
     tn.add_argument("--clusters", help="a syllable → cluster-path table (`vnextract train clusters`) to use as features")
     tn.add_argument("--gazetteers", action="store_true", help="country and title gazetteer features")
+    tn.add_argument("--document", action="store_true", help="features of a name's contexts elsewhere in its document")
     tn.add_argument("--final", action="store_true", help="train on the VLSP validation documents too (after selection)")
     tn.add_argument("--peer", action="store_true", help="also score underthesea.ner on the test documents")
     tn.add_argument("--word-cache", help="a file that keeps underthesea's words of the training texts between runs")
@@ -72,7 +73,7 @@ def run_train_ner(args: argparse.Namespace) -> int:
 
     info = run_train([Path(p) for p in args.data], Path(args.out), iterations=args.iterations, l1=args.l1, l2=args.l2,
                      clusters=Path(args.clusters) if args.clusters else None, gazetteers=args.gazetteers,
-                     final=args.final, peer=args.peer, train_model=not args.score_only,
+                     document=args.document, final=args.final, peer=args.peer, train_model=not args.score_only,
                      word_cache=Path(args.word_cache) if args.word_cache else None)
     print(json.dumps(info, ensure_ascii=False, indent=2))
     return 0
