@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from vnextract.extractor.lexicon import (
+    LOWER,
     NOT_PERSON_CONTEXT,
     after_house_number,
     common_acronyms,
@@ -148,7 +149,9 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
                 or organisation_lexicon().is_head(text[s.start:s.end])
                 or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
             return None                                # "MTTQ) Việt Nam": a piece of a name; a country is a place;
-        return s                                       # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
+                                                       # "Công ty" alone a bare type word; "cổ phiếu HNF" a share
+        closed = _CLOSED_THEN_SMALL.search(text, s.start, s.end)
+        return s._replace(end=closed.start(1)) if closed else s   # ends as the rules end a name
 
     spans = list(spans)
     out = [k for s in spans if (k := kept(s)) is not None]
@@ -162,6 +165,12 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
             for s in out]
 
 
+# A unit's number, a bare place word or a party committee, then small words to the span's end: the
+# name ends before them ("Ban Thường vụ Tỉnh ủy | quản lý", "Bệnh viện 115 | cấp cứu"), as in
+# organization.extend_name. The span's end is `search`'s endpos, where \Z matches.
+_CLOSED_THEN_SMALL = re.compile(
+    rf"(?:(?<!\w)(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)[ \t]+(?:ủy|uỷ)|(?<=[\w.][ \t])\d+|(?<!\w)(?:tỉnh|huyện|quận|xã|phường))"
+    rf"((?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?![{LOWER}]))[{LOWER}]+)+)\Z")
 _PLACE_TYPE_FIRST = re.compile(r"(?:Quận|Huyện|Tỉnh|Thành phố|TP|Xã|Phường|Thị xã|Thị trấn|[HQ]\.|TX\.)(?:[ \t.]|(?<=\.))")
 _TICKER_BEFORE = re.compile(r"(?<!\w)(?:cổ phiếu|mã chứng khoán|mã CK|mã)[ \t]+\Z")
 

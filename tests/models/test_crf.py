@@ -257,6 +257,21 @@ def test_a_foreign_name_the_model_cut_at_a_syllable_split_is_whole(text, cut, wh
     assert [m.text for m in found] == [whole]
 
 
+@pytest.mark.parametrize("text, tagged, name", [
+    ("Danh sách các chức danh mà Ban Thường vụ Tỉnh ủy quản lý sẽ được rà soát lại.",
+     "Ban Thường vụ Tỉnh ủy quản lý", "Ban Thường vụ Tỉnh ủy"),                  # a party committee
+    ("Anh Tâm được chuyển tới Bệnh viện 115 cấp cứu.", "Bệnh viện 115 cấp cứu", "Bệnh viện 115"),   # a number
+    ("Sản phụ đang được Bệnh viện Đa khoa huyện chăm sóc.",
+     "Bệnh viện Đa khoa huyện chăm sóc", "Bệnh viện Đa khoa huyện"),              # a bare place word
+    ("Trung tâm Y tế huyện Cao Lộc khám cho dân.", "Trung tâm Y tế huyện Cao Lộc", "Trung tâm Y tế huyện Cao Lộc"),
+])
+def test_a_model_organisation_ends_where_the_rules_end_a_name(text, tagged, name):
+    start = text.index(tagged)
+    found = model_recogniser.mentions(text, [crf.Span("ORGANIZATION", start, start + len(tagged), 0.95)],
+                                      crf.Combination(floor=0.5, override=0.9))
+    assert [m.text for m in found] == [name]
+
+
 def test_a_model_organisation_that_runs_over_a_rules_person_is_not_output():
     text = "Bà Nguyễn Thị Hoa, Giám đốc Sở Tài chính; Chủ tịch UBND tỉnh Trần Văn Nam phát biểu."
     organisation = text.index("UBND tỉnh Trần Văn Nam")
