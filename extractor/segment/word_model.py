@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from vnextract.extractor.errors import ModelError
@@ -99,23 +100,31 @@ class WordTagger:
         padded = [_BOS] * reach + syllables + [_EOS] * reach
         b_columns, i_columns = [], []
         for size, starts in self._roles.items():
-            weigh = self._weights[size]
-            grams = [weigh(tuple(padded[j:j + size])) for j in range(len(padded) - size + 1)]
+            grams = list(map(self._weights[size], zip(*(padded[k:] for k in range(size)), strict=False)))   # each n-gram
             for k, (start, _) in enumerate(starts):
                 window = grams[reach + start:reach + start + n]
-                b_columns.append([g[2 * k] for g in window])
-                i_columns.append([g[2 * k + 1] for g in window])
-        return [sum(c) for c in zip(*b_columns, strict=True)], [sum(c) for c in zip(*i_columns, strict=True)]
+                b_columns.append(list(map(itemgetter(2 * k), window)))
+                i_columns.append(list(map(itemgetter(2 * k + 1), window)))
+        return list(map(sum, zip(*b_columns, strict=True))), list(map(sum, zip(*i_columns, strict=True)))
 
     def _gram_weights(self, gram: tuple[str, ...]) -> tuple[float, ...]:
-        """For each start offset this n-gram can take, (B-W, I-W) summed over its templates there."""
-        values = self._values(gram)
-        if values["text"] not in self._known[len(gram)] and values["lower"] not in self._known[len(gram)]:
-            flags = (len(gram), values["isdigit"], values["istitle"], values["is_in_dict"])
-            if flags not in self._by_flags:
-                self._by_flags[flags] = self._weigh(len(gram), values)
-            return self._by_flags[flags]
-        return self._weigh(len(gram), values)
+        """For each start offset this n-gram can take, (B-W, I-W) summed over its templates there.
+        An n-gram whose text the model has no weight for weighs what its flags weigh: those are
+        computed first, and its weights once per set of flags."""
+        size = len(gram)
+        if gram[0] == _BOS or gram[-1] == _EOS:
+            return self._weigh(size, self._values(gram))
+        text = " ".join(gram)
+        lower = text.lower()
+        known = self._known[size]
+        if text in known or lower in known:
+            return self._weigh(size, self._values(gram))
+        flags = (size, _isdigit(text) if size == 1 else "False", str(all(map(_istitle, gram))),
+                 str(lower in self._dictionary))
+        weights = self._by_flags.get(flags)
+        if weights is None:
+            weights = self._by_flags[flags] = self._weigh(size, self._values(gram))
+        return weights
 
     def _weigh(self, size: int, values: dict[str, str]) -> tuple[float, ...]:
         state = self._state
