@@ -135,7 +135,7 @@ NOT_PERSON_CONTEXT = re.compile(
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
     r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch|khách sạn|nhà máy|xí nghiệp|ngã ba|ngã tư|"
     r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh|nút giao|giao lộ|doanh nghiệp tư nhân|dntn|"
-    r"hợp tác xã|htx)\s*\Z"
+    r"hợp tác xã|htx|nhà thi đấu|sân vận động|svđ|nhà văn hóa|nhà văn hoá|cung văn hóa|cung văn hoá)\s*\Z"
 )
 
 
@@ -282,6 +282,19 @@ def title_spans(text: str) -> tuple[tuple[int, int], ...]:
 def title_starts(text: str) -> frozenset[int]:
     """Where the title words of `text` begin (title_spans), for lookups in constant time."""
     return frozenset(start for start, _ in title_spans(text))
+
+
+_EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
+
+
+def exam_before(text: str, start: int) -> bool:
+    """An exam's word ends right before `start`: "kỳ thi THPT Quốc gia" is an exam, not a school."""
+    return _EXAM_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def overlaps_title(text: str, start: int, end: int) -> bool:
+    """A title's words ("Phó Chủ nhiệm", "Chủ tịch Nước") overlap text[start:end]: no name there."""
+    return any(a < end and start < b for a, b in title_spans(text))
 
 
 @cache

@@ -103,9 +103,9 @@ def _law_name_end(doc: SegmentedText, m: re.Match[str]) -> int | None:
             end = token.end
         return end
     last: int | None = None
-    for w in words[:3]:
-        if w.group(0).casefold() in _LAW_STOP:
-            break
+    for k, w in enumerate(words[:3]):
+        if w.group(0).casefold() in _LAW_STOP or (k and doc.text[last:start + w.start()].strip(" \t-/")):
+            break                                      # a comma or a bracket ends the name: "Luật BHYT, chất lượng …"
         last = start + w.end()
     return last
 

@@ -28,10 +28,12 @@ from pathlib import Path
 from vnextract.extractor.lexicon import (
     LOWER,
     NOT_PERSON_CONTEXT,
+    UPPER,
     after_house_number,
     common_acronyms,
     country_names,
     cue_before,
+    exam_before,
     generic_before,
     in_place_list,
     is_dateline,
@@ -42,10 +44,10 @@ from vnextract.extractor.lexicon import (
     names_local_unit,
     not_person_names,
     organisation_lexicon,
+    overlaps_title,
     party_years_before,
     places_named,
     province_at,
-    title_spans,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText, Token
@@ -69,15 +71,22 @@ def repeats(text: str, spans: Sequence[crf.Span], taken: Iterable[tuple[int, int
             words_in: Callable[[int, int], list[Token]] | None = None) -> list[crf.Span]:
     """The other occurrences of each name in `spans` with p at or above its label's floor, where
     nothing `taken` lies (the rules' mentions, the model's spans): "Vinamilk" tagged surely in one
-    sentence is Vinamilk in the next. An occurrence must be whole words, for the word segmenter too
+    sentence is Vinamilk in the next. So is a sure person's last word alone, with no other capitalised
+    word beside it: "Tú" after "Văn Ngọc Tú", "Jolie" after "Angelina Jolie" (the PERSON rules do the
+    same for the full names they find). An occurrence must be whole words, for the word segmenter too
     (`words_in`: "Sơn" is no name inside "Tân Sơn Nhất", nor "Hà" in "Hà nội"). A name tagged with two
     labels keeps the surer."""
     sure: dict[str, crf.Span] = {}
+    last_words: dict[str, crf.Span] = {}              # a person's last word, alone elsewhere: "Tú" after "Văn Ngọc Tú"
     for s in spans:
         if s.p >= floors.get(s.label, 2.0):
             name = text[s.start:s.end]
             if name not in sure or s.p > sure[name].p:
                 sure[name] = s
+            last = name.split()[-1]
+            if s.label == "PERSON" and " " in name and len(last) > 1 and last[0].isupper() and last[1:].islower() and (
+                    last not in last_words or s.p > last_words[last].p):
+                last_words[last] = s
     if not sure:
         return []
     covered = bytearray(len(text) + 1)
@@ -96,6 +105,12 @@ def repeats(text: str, spans: Sequence[crf.Span], taken: Iterable[tuple[int, int
                     and covered.find(1, start, end) == -1 and not _cuts_a_word(start, end, words_in)):
                 found.append(sure[name]._replace(start=start, end=end, repeated=True))
                 covered[start:end] = b"\x01" * (end - start)
+        start, end = word.span()
+        if (word.group() in last_words and covered.find(1, start, end) == -1 and not _cuts_a_word(start, end, words_in)
+                and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+                and not _CAPITALISED_AFTER.match(text, end)):
+            found.append(last_words[word.group()]._replace(start=start, end=end, repeated=True))
+            covered[start:end] = b"\x01" * (end - start)
     return found
 
 
@@ -107,6 +122,8 @@ def _cuts_a_word(start: int, end: int, words_in: Callable[[int, int], list[Token
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
+_CAPITALISED_BEFORE = re.compile(rf"(?<!\w)[{UPPER}]\w*[ \t]\Z")      # a word alone, not one of a longer name's
+_CAPITALISED_AFTER = re.compile(rf"[ \t]+[{UPPER}]")
 _LONGEST_WORD = 60                  # characters: a segmenter's word that could cross an occurrence's start
 
 
@@ -145,6 +162,8 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
             return None                                # "Chủ tịch UBND tỉnh Trần Văn Nam", "UBND tỉnh Công": the person
         if generic_before(text, s.start) or text[s.start:s.end] in common_nouns or party_years_before(text, s.start):
             return None                                # "các Sở GD-ĐT", "doanh nghiệp nhà nước (DNNN)": no one body
+        if text[s.start:s.end].split()[0].isupper() and exam_before(text, s.start):
+            return None                                # "kỳ thi THPT Quốc gia": an exam, as the rules know
         if (_unbalanced(text[s.start:s.end]) or country_names().fullmatch(text, s.start, s.end)
                 or organisation_lexicon().is_head(text[s.start:s.end])
                 or _TICKER_BEFORE.search(text, max(0, s.start - 20), s.start)):
@@ -215,7 +234,7 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
         return True                                    # "số 12 Lê Duẩn", "TP. Cao Lãnh", "Quận Thanh Xuân", "H.Chư Sê"
     if _cuts_a_province(text, span.start, span.end):
         return True                                    # "Lạng Sơn-Hà | Nội": a piece of a route between places
-    if _STREET_FIRST.match(text, span.start, span.end) or _holds_a_title(text, span.start, span.end):
+    if _STREET_FIRST.match(text, span.start, span.end) or overlaps_title(text, span.start, span.end):
         return True                                    # "Đường Lê Văn Hưu": a street; "nguyên Phó | Chủ nhiệm": a title
     name = text[span.start:span.end]
     if " " not in name and lunar_year_after(text, span.end):
@@ -226,9 +245,6 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
 
 
-def _holds_a_title(text: str, start: int, end: int) -> bool:
-    """A title's words ("Phó Chủ nhiệm", "Giám đốc") overlap the span."""
-    return any(a < end and start < b for a, b in title_spans(text))
 
 
 _STREET_FIRST = re.compile(r"(?:Đường|Phố|Đại lộ|Ngõ|Hẻm)[ \t]")

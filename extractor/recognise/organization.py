@@ -19,6 +19,7 @@ from vnextract.extractor.lexicon import (
     common_acronyms,
     country_names,
     district_names,
+    exam_before,
     generic_before,
     head_word_at,
     honorific_words,
@@ -262,7 +263,6 @@ _TOURNAMENT_BEFORE = re.compile(r"(?:giải|giải đấu|giải bóng đá|vòn
 _REGION = re.compile(r"U\.?\d{2}[ \t]+(?:Quốc gia|Quốc tế|Đông Nam Á|Châu Á|Châu Âu|Thế giới)(?!\w)")
 _EVENT_AFTER = re.compile(r"[ \t]+(?:Suzuki[ \t]+)?(?:Cup|Championship|Games|Awards|(?:19|20)\d\d(?!\w))")
 _CHIEF_BEFORE = re.compile(r"(?<!\w)[Cc]hánh[ \t]+\Z")
-_EXAM_BEFORE = re.compile(r"(?:kỳ thi|thi|tuyển sinh)\s+\Z", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|mấy|\d+)\s+\Z", re.IGNORECASE)
 
 
@@ -289,6 +289,26 @@ def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
 
 
 _OFFICIAL_BEFORE = re.compile(r"(?<!\w)[Cc]án[ \t]\Z")
+
+
+def _ends_compound(doc: SegmentedText, m: re.Match[str], lex: OrganisationLexicon) -> bool:
+    """A lower-case head word of one syllable that the word segmenter reads as the end of one word
+    with the word before it: "hiện trường", "nghị trường", "phái đoàn" are a scene, a parliament's
+    floor, a delegation, not a school or a team. Not when that word is itself a body's head ("chi
+    đoàn", "tiểu ban"), nor after a preposition ("giấy báo từ trường …")."""
+    if not m.group(0)[0].islower() or " " in m.group(0):
+        return False
+    previous = _PREVIOUS_WORD.search(doc.text, max(0, m.start() - 12), m.start())
+    if previous is None or not previous.group(0).islower() or previous.group(0).strip() in _NOT_COMPOUNDING:
+        return False
+    return any(w.start < m.start() < w.end and not lex.is_head(w.text) for w in doc.words_in(previous.start(), m.end()))
+
+
+# Prepositions and quantifiers, which come before a noun: "từ trường" is a magnetic field in the
+# dictionary, but "giấy báo từ trường Đại học …" comes from the university.
+_NOT_COMPOUNDING = frozenset({"từ", "của", "ở", "tại", "cho", "với", "về", "và", "các", "như", "là",
+                              "do", "bởi", "trong", "ngoài", "sang", "đến", "tới", "vào", "ra", "lên", "qua", "theo",
+                              "những", "mọi", "mỗi"})
 
 
 def recognise(doc: SegmentedText) -> list[Mention]:
@@ -343,14 +363,14 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in lex.heads["named"].finditer(text):
         if not (m.group(0)[0].isupper() or m.group(0).casefold().startswith(_LOWER_CASE_HEADS)):
             continue
-        if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ends_compound(doc, m, lex):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
         if (previous := _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())) and (
                 (province_at(text, previous.start()) or 0) >= m.end()):
             continue                                   # "Hải Phòng": a province, not a "Phòng"
         if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue                                   # "Chánh Văn phòng UBND tỉnh": a title, then the UBND
-        if m.group(0).isupper() and _EXAM_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if m.group(0).isupper() and exam_before(text, m.start()):
             continue                                   # "kỳ thi THPT Quốc gia" is an exam
         after = m.end()
         if m.group(0).casefold() == "đội" and _AGE_TEAM.match(text, after + 1):

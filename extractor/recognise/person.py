@@ -32,6 +32,7 @@ from vnextract.extractor.lexicon import (
     names_local_unit,
     not_person_names,
     organisation_head_words,
+    overlaps_title,
     places_named,
     province_at,
     surnames,
@@ -311,6 +312,15 @@ def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
     return not title_words().match(text, token.start())
 
 
+def _foreign_surname(doc: SegmentedText, token: re.Match[str]) -> bool:
+    """A foreign person's last name alone ("Trump" after "Donald Trump"): a capitalised word that is no
+    Vietnamese syllable, a whole word, and no country's or organisation's name."""
+    word = doc.text[token.start():token.end()]
+    return (len(word) > 2 and word[1:].islower() and not is_vietnamese_syllable(word)
+            and not country_names().fullmatch(word) and word.casefold() not in organisation_head_words()
+            and token.end() in doc.word_ends(token.start()))
+
+
 # Verbs of saying and doing that the word segmenter glues to a given name before them ("Công nhấn mạnh").
 _VERB_AFTER_NAME = re.compile(r" (?:nhấn mạnh|cho biết|cho rằng|khẳng định|phát biểu|đề nghị|yêu cầu|nói|chỉ đạo|"
                               r"kết luận|lưu ý|chia sẻ|thông tin|trả lời|báo cáo|giải thích|hiện là|hiện|là|đã|vừa|cũng)(?!\w)")
@@ -334,6 +344,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     districts = district_spans(text)
     district_starts = [s for s, _ in districts]
     given: set[str] = set()                            # the given names of the full names found so far
+    foreign_surnames: set[str] = set()                 # the last words of the foreign full names found so far
     places = places_named(text)
     for para_start, para_end in doc.paragraphs:
         before_paragraph = len(mentions)
@@ -345,6 +356,11 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             if not name and cue in ("near", "direct") and len(run) == 1 and run[0].group(0) in given and _known_given_name(
                     doc, run[0]):
                 name, cue = run, "title"                   # "Phó Chủ tịch UBND tỉnh Công nhấn mạnh", after "Nguyễn Văn Công"
+            elif not name and not cue and len(run) == 1 and (
+                    (run[0].group(0) in given and _given_name(doc, run[0]))
+                    or (run[0].group(0) in foreign_surnames and _foreign_surname(doc, run[0]))):
+                name, cue = run, "given"                   # "… VĐV Văn Ngọc Tú … Tú cười": the given name of a person
+                                                           # the text has named in full, alone
             if not name:
                 continue
             name = _after_country(countries, country_starts, name)
@@ -359,12 +375,14 @@ def recognise(doc: SegmentedText) -> list[Mention]:
             all_caps = surface.isupper()
             if all_caps and (surface in _HEADINGS or len(name) < 2 or not (cue == "direct" or end == para_end)):
                 continue
-            if len(name) == 1 and cue not in ("direct", "title"):
+            if len(name) == 1 and cue not in ("direct", "title", "given"):
                 continue
             if len(name) == 1 and head_word_at(text, start) and _CAPITALISED_NEXT.match(text, end):
                 continue                                   # "học sinh Trường CĐ …": a school, not a man named Trường
             if any(t.group(0) in _NOT_NAME_WORDS for t in name):
                 continue
+            if len(name) == 1 and overlaps_title(text, start, end):
+                continue                                   # "được Chủ tịch Nước tặng …": the title "Chủ tịch nước"
             personal = (cue == "direct" and _PERSONAL_BEFORE.search(text, max(0, start - 12), start) is not None
                         and not compound_before(text, start))     # not "trẻ em", "đàn ông"
             if _inside_country(countries, country_starts, start, end, whole=not personal):
@@ -398,11 +416,14 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                                                            # "đường Lý Thường Kiệt, Nguyễn Chí Thanh": streets
             if names_local_unit(text, start, end):
                 continue                                   # "phường Nguyễn Du" is a ward; "UBND huyện Đinh Hữu Niên" is not
-            why = ("family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
+            why = ("the last word of a name written in full earlier" if cue == "given"
+                   else "family name + capitalised syllables" if name[0].group(0).capitalize() in surnames()
                    or _unaccented_name([t.group(0) for t in name]) else "after a title or honorific")
             mentions.append(Mention("PERSON", start, end, surface, score=0.9 if cue else 0.7, explanation=why))
             if len(name) >= 2:
                 given.add(name[-1].group(0))
+                if not any(is_vietnamese_syllable(t.group(0)) for t in name):
+                    foreign_surnames.add(name[-1].group(0))     # "Donald Trump"; not "Thái Lan Willendrof"
         mentions += _byline(doc, para_start, para_end, found_here=len(mentions) > before_paragraph)
     return mentions
 

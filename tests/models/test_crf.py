@@ -171,13 +171,12 @@ def test_a_confident_model_outranks_an_open_pattern_but_not_a_lexicon_hit():
 
 
 def test_the_model_can_be_limited_to_one_label():
-    text = ("Phát biểu tại buổi làm việc, ông Phạm Minh Hoàng cho biết Tổng công ty Điện lực miền Bắc sẽ bảo đảm "
-            "cung ứng điện cho các khu công nghiệp trong mùa nắng nóng.")
+    text = "Tại cuộc họp, ông Phạm Minh Hoàng cho biết Samsung sẽ mở rộng nhà máy ở Bắc Ninh trong năm tới."
     def model_organisations(extractor: Extractor) -> list[str]:
         return [e.text for e in extractor.extract(text).entities
                 if e.label == "ORGANIZATION" and (e.explanation or "").startswith("crf")]
 
-    assert model_organisations(Extractor(explain=True)) == ["Tổng công ty Điện lực miền Bắc"]
+    assert model_organisations(Extractor(explain=True)) == ["Samsung"]          # no rule names a brand
     assert model_organisations(Extractor(model_labels=["PERSON"], explain=True)) == []
     assert MODEL not in _names(Extractor(model_labels=[]))
     with pytest.raises(ValueError, match="only PERSON, ORGANIZATION"):
@@ -361,3 +360,15 @@ def test_an_organisations_type_word_is_a_person_where_a_full_name_ends_with_it()
     combination = crf.Combination(floor=0.5, override=0.9)
     assert [m.text for m in model_recogniser.mentions(text, bare, combination, earlier=rules)] == ["Đoàn"]
     assert model_recogniser.mentions(text, bare, combination) == []
+
+
+def test_a_persons_last_word_alone_is_a_repeat_of_the_person():
+    text = ("Vận động viên Văn Ngọc Tú giành huy chương vàng. Hiện tại, Tú chưa có đối thủ xứng tầm. "
+            "Trong giờ nghỉ, em đọc thơ Tú Xương.")
+    doc = segment(normalise(RawDocument(text=text)))
+    repeat = crf.Combination(floor=0.5, override=0.9, repeat={"PERSON": 0.8})
+    found = [m.text for m in model_recogniser.mentions(text, [_sure(text, "Văn Ngọc Tú")], repeat, doc=doc)]
+    assert found == ["Văn Ngọc Tú", "Tú"]                   # not the "Tú" of another name, "Tú Xương"
+    unsure = crf.Combination(floor=0.5, override=0.9, repeat={"PERSON": 0.99})
+    assert [m.text for m in model_recogniser.mentions(text, [_sure(text, "Văn Ngọc Tú")], unsure, doc=doc)] == [
+        "Văn Ngọc Tú"]

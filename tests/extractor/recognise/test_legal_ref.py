@@ -15,6 +15,9 @@ from tests.extractor.helpers import attrs, spans
     ("Sửa đổi Nghị định 136, Nghị định số 77 theo trình tự rút gọn.", ["Nghị định 136", "Nghị định số 77"]),
     ("Căn cứ Luật Thi đua, khen thưởng năm 2022.", ["Luật Thi đua, khen thưởng"]),
     ("Theo Luật Nhà ở năm 2014 và Luật Đầu tư công.", ["Luật Nhà ở", "Luật Đầu tư công"]),
+    # a comma ends a name the list does not hold; the list holds the "Phòng, chống …" laws
+    ("Sau 5 năm thi hành Luật BHYT, chất lượng dịch vụ y tế ở huyện đã nâng lên.", ["Luật BHYT"]),
+    ("Căn cứ Luật Phòng, chống ma túy năm 2021, huyện lập kế hoạch.", ["Luật Phòng, chống ma túy"]),
     # the constitution by name, its year outside; a law's name before a sentence that lost its full stop
     ("Quyền con người được Hiến pháp năm 2013 ghi nhận.", ["Hiến pháp"]),
     ("Đại biểu góp ý dự án Luật Thủ đô Sáng mai, Quốc hội họp tiếp.", ["Luật Thủ đô"]),

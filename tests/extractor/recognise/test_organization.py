@@ -38,6 +38,12 @@ from vnextract.extractor import Extractor
     # word segmenter joined words across it; a region's "bộ" may be written small
     ("UBND quận xử phạt Công ty CP Hoàng Gia 35 triệu đồng vì xây dựng sai phép.", ["Công ty CP Hoàng Gia"]),
     ("Đó là các công ty 100% vốn nhà nước.", []),
+    # a lower-case head word that ends a compound word with the word before it is no head (underthesea's
+    # dictionary: a scene, a parliament's floor); one after a preposition still is
+    ("Đội cứu hộ có mặt ở hiện trường Công ty Minh Phát ngay trong đêm.", ["Công ty Minh Phát"]),
+    ("Phát biểu của vị đại biểu gây xôn xao nghị trường Quốc hội sáng nay.", ["Quốc hội"]),
+    ("Em vừa nhận giấy báo từ trường Đại học Vinh và học bổng của công ty Minh Phát.",
+     ["trường Đại học Vinh", "công ty Minh Phát"]),                    # "từ trường", "của công": function words
     ("Bà từng công tác ở Thành ủy TP.HCM. Bà nghỉ hưu năm 2015.", ["Thành ủy TP.HCM"]),
     ("Ban Chỉ đạo Tây Nam bộ họp phiên thường kỳ.", ["Ban Chỉ đạo Tây Nam bộ"]),
     # a full name after an association's lower-case words is its leader's

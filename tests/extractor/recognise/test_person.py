@@ -38,6 +38,11 @@ from tests.extractor.helpers import spans
     # professions and roles before a given name, and English honorifics
     ("Bà tìm đến lương y Tám; bị cáo Lộc xin giảm nhẹ; HLV Toàn hài lòng.", ["Tám", "Lộc", "Toàn"]),
     ("Mr. Đàm và Ms. Lan cùng dự buổi ra mắt.", ["Đàm", "Lan"]),
+    # the last word of a name written in full earlier, alone: a given name, or a foreign person's surname;
+    # not a word that begins a longer word ("Nam giới")
+    ("Vận động viên Văn Ngọc Tú giành huy chương vàng. Sau đó, Tú về quê thăm gia đình.", ["Văn Ngọc Tú", "Tú"]),
+    ("Tổng thống Mỹ Donald Trump đến Hà Nội. Trump cho biết sẽ ở lại hai ngày.", ["Donald Trump", "Trump"]),
+    ("Ông Nguyễn Văn Nam phát biểu khai mạc. Nam giới chiếm phần đông hội viên.", ["Nguyễn Văn Nam"]),
     # after a street's name, a cue still makes the next name a person's
     ("Trên đường Lê Lợi, ông Trần Văn Tâm bán báo đã 20 năm.", ["Trần Văn Tâm"]),
     # words that end with "trường" or "cầu" but are not a school or a bridge ("môi trường", "yêu cầu")
@@ -61,11 +66,13 @@ def test_persons(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    "Năm 2015, công ty vinh dự đón nhận Huân chương Lao động do Chủ tịch Nước trao tặng.",   # the title, capitalised
     "Trường THPT chuyên Võ Nguyên Giáp tổ chức lễ khai giảng.",
     # organisations named after a person hold no person
     "Nhà xuất bản Nguyễn Du và Trường THPT Nguyễn Trãi ký kết hợp tác.",
     "Sách do NXB Kim Đồng ấn hành.",
     "Cắt băng khánh thành đường Võ Trần Chí.",
+    "Giải đấu diễn ra ở nhà thi đấu Lê Quý Đôn và sân vận động Lê Văn Tám.",   # venues named after persons
     "Ông được tặng Huân chương Hồ Chí Minh.",
     "Thủ tướng Chính phủ đã ký quyết định.",
     "Tỉnh Hà Nam và tỉnh Thái Bình ký kết hợp tác.",
