@@ -245,8 +245,6 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
 
 
-
-
 _STREET_FIRST = re.compile(r"(?:Đường|Phố|Đại lộ|Ngõ|Hẻm)[ \t]")
 
 

@@ -291,14 +291,14 @@ def _lower_case_ministry(text: str, m: re.Match[str]) -> bool:
 _OFFICIAL_BEFORE = re.compile(r"(?<!\w)[Cc]án[ \t]\Z")
 
 
-def _ends_compound(doc: SegmentedText, m: re.Match[str], lex: OrganisationLexicon) -> bool:
+def _ends_compound(doc: SegmentedText, m: re.Match[str], previous: re.Match[str] | None,
+                   lex: OrganisationLexicon) -> bool:
     """A lower-case head word of one syllable that the word segmenter reads as the end of one word
-    with the word before it: "hiện trường", "nghị trường", "phái đoàn" are a scene, a parliament's
-    floor, a delegation, not a school or a team. Not when that word is itself a body's head ("chi
-    đoàn", "tiểu ban"), nor after a preposition ("giấy báo từ trường …")."""
+    with the word before it (`previous`): "hiện trường", "nghị trường", "phái đoàn" are a scene, a
+    parliament's floor, a delegation, not a school or a team. Not when that word is itself a body's
+    head ("chi đoàn", "tiểu ban"), nor after a preposition ("giấy báo từ trường …")."""
     if not m.group(0)[0].islower() or " " in m.group(0):
         return False
-    previous = _PREVIOUS_WORD.search(doc.text, max(0, m.start() - 12), m.start())
     if previous is None or not previous.group(0).islower() or previous.group(0).strip() in _NOT_COMPOUNDING:
         return False
     return any(w.start < m.start() < w.end and not lex.is_head(w.text) for w in doc.words_in(previous.start(), m.end()))
@@ -363,10 +363,10 @@ def recognise(doc: SegmentedText) -> list[Mention]:
     for m in lex.heads["named"].finditer(text):
         if not (m.group(0)[0].isupper() or m.group(0).casefold().startswith(_LOWER_CASE_HEADS)):
             continue
-        if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ends_compound(doc, m, lex):
+        previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
+        if _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _ends_compound(doc, m, previous, lex):
             continue                                   # "hội trường", "thị trường", "môi trường" are not schools
-        if (previous := _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())) and (
-                (province_at(text, previous.start()) or 0) >= m.end()):
+        if previous and (province_at(text, previous.start()) or 0) >= m.end():
             continue                                   # "Hải Phòng": a province, not a "Phòng"
         if _CHIEF_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue                                   # "Chánh Văn phòng UBND tỉnh": a title, then the UBND

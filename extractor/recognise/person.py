@@ -315,7 +315,7 @@ def _given_name(doc: SegmentedText, token: re.Match[str]) -> bool:
 def _foreign_surname(doc: SegmentedText, token: re.Match[str]) -> bool:
     """A foreign person's last name alone ("Trump" after "Donald Trump"): a capitalised word that is no
     Vietnamese syllable, a whole word, and no country's or organisation's name."""
-    word = doc.text[token.start():token.end()]
+    word = token.group(0)
     return (len(word) > 2 and word[1:].islower() and not is_vietnamese_syllable(word)
             and not country_names().fullmatch(word) and word.casefold() not in organisation_head_words()
             and token.end() in doc.word_ends(token.start()))
