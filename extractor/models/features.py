@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -142,6 +141,7 @@ class _Form(NamedTuple):
 
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
+_EDGES = {k: f"w[{k}]=<edge>" for k in _OFFSETS}
 _FORM_CACHE_SIZE = 200_000
 _forms: dict[int, tuple[dict[str, str] | None, dict[str, _Form]]] = {}
 
@@ -213,18 +213,17 @@ def _document_contexts(text: str) -> tuple[dict[int, frozenset[str]], dict[str, 
     often it has each, commonest first.
     Training and tagging both pass the whole document as `text`, so a window sees the same."""
     found = [(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(text)]   # plain tuples: twice as fast
+    names = [k for k, (_, _, word) in enumerate(found) if word[0].isupper() and word[0].isalpha()]
     own: dict[int, frozenset[str]] = {}
-    counts: dict[str, Counter[str]] = {}
-    n = len(found)
-    i = 0
-    while i < n:
-        first = found[i][2]
-        if not _is_name_word(first):
-            i += 1
-            continue
-        j = i                                          # a run: name words one white-space character apart
-        while j + 1 < n and _is_name_word(found[j + 1][2]) and found[j + 1][0] - found[j][1] <= 1:
+    counts: dict[str, dict[str, int]] = {}
+    n, m = len(found), len(names)
+    r = 0
+    while r < m:
+        i = j = names[r]                               # a run: name words one white-space character apart
+        while r + 1 < m and names[r + 1] == j + 1 and found[j + 1][0] - found[j][1] <= 1:
+            r += 1
             j += 1
+        r += 1
         contexts = set()
         if i > 0:
             before = found[i - 1][2].casefold()
@@ -234,21 +233,15 @@ def _document_contexts(text: str) -> tuple[dict[int, frozenset[str]], dict[str, 
         if j + 1 < n:
             contexts.add(f"dr={found[j + 1][2].casefold()}")
         run = frozenset(contexts)
-        inside = run | {f"din={first.casefold()}"}
+        inside = run | {f"din={found[i][2].casefold()}"}
         for k in range(i, j + 1):
             mine = inside if k > i else run
             own[found[k][0]] = mine
-            key = found[k][2].casefold()
-            if key not in counts:
-                counts[key] = Counter()
-            counts[key].update(mine)
-        i = j + 1
+            seen = counts.setdefault(found[k][2].casefold(), {})
+            for f in mine:
+                seen[f] = seen.get(f, 0) + 1
     ranked = {key: sorted(seen.items(), key=lambda fc: (-fc[1], fc[0])) for key, seen in counts.items()}
     return own, ranked
-
-
-def _is_name_word(word: str) -> bool:
-    return word[0].isalpha() and word[0].isupper()
 
 
 def _elsewhere(text: str, sylls: list[Syllable]) -> list[list[str]]:
@@ -286,24 +279,26 @@ def featurise(text: str, sylls: list[Syllable], word_spans: list[tuple[int, int]
     province = _province_tags(text, sylls)
     segment = _word_tags(sylls, word_spans)
     rows = [[*f.own, *_context(0, sg, pv)] for f, sg, pv in zip(forms, segment, province, strict=True)]
-    for k in _OFFSETS:
-        edge = f"w[{k}]=<edge>"
+    for k in _OFFSETS:                       # row i gets what the syllable at i + k shows it, or an edge
         shown = [f.to_neighbour[k] for f in forms]
-        near = [_context(k, sg, pv) for sg, pv in zip(segment, province, strict=True)] if abs(k) == 1 else None
-        for i in range(n):
-            j = i + k
-            if 0 <= j < n:
-                rows[i] += shown[j]
-                if near is not None:
-                    rows[i] += near[j]
-            else:
-                rows[i].append(edge)
+        if abs(k) == 1:
+            shown = [s + _context(k, sg, pv) for s, sg, pv in zip(shown, segment, province, strict=True)]
+        edge = _EDGES[k]
+        if k > 0:
+            for row, strings in zip(rows, shown[k:], strict=False):
+                row += strings
+            for row in rows[max(n - k, 0):]:
+                row.append(edge)
+        else:
+            for row in rows[:-k]:
+                row.append(edge)
+            for row, strings in zip(rows[-k:], shown, strict=False):
+                row += strings
     if clusters:
-        for i in range(n):
-            if i > 0:
-                rows[i] += forms[i - 1].cluster_to_right
-            if i + 1 < n:
-                rows[i] += forms[i + 1].cluster_to_left
+        for row, left in zip(rows[1:], forms, strict=False):
+            row += left.cluster_to_right
+        for row, right in zip(rows, forms[1:], strict=False):
+            row += right.cluster_to_left
     if gazetteers:
         country = _span_flags(country_names(), text, sylls)
         title = _span_flags(title_words(), text, sylls)
