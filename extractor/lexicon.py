@@ -135,7 +135,7 @@ NOT_PERSON_CONTEXT = re.compile(
     r"đoàn thanh niên|thành phố mang tên|tên|nhà xuất bản|nxb|thư viện|câu lạc bộ|clb|hãng|"
     r"cửa khẩu|cao tốc|trạm|(?<!trực )tuyến|công viên|xóm|kênh|rạch|khách sạn|nhà máy|xí nghiệp|ngã ba|ngã tư|"
     r"nhà hàng|cửa hàng|siêu thị|vòng xoay|bùng binh|nút giao|giao lộ|doanh nghiệp tư nhân|dntn|"
-    r"hợp tác xã|htx|nhà thi đấu|sân vận động|svđ|nhà văn hóa|nhà văn hoá|cung văn hóa|cung văn hoá)\s*\Z"
+    r"hợp tác xã|htx|nhà thi đấu|sân vận động|svđ|nhà văn hóa|nhà văn hoá|cung văn hóa|cung văn hoá|quảng trường)\s*\Z"
 )
 
 

@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from vnextract.extractor.types import Mention
+from vnextract.extractor.lexicon import country_names, is_place_name
+from vnextract.extractor.types import MODEL_SCORE, Mention
 
 # (inner label, outer label): an inner mention overlapping an outer one is dropped.
 VETOES = {
@@ -82,8 +83,52 @@ def resolve(mentions: Iterable[Mention]) -> list[Mention]:
     for m in trimmed:
         by_label.setdefault(m.label, []).append(m)
     survivors = [m for group in by_label.values() for run in _overlap_groups(group) for m in _within_label(run)]
-    outcome = [m for run in _overlap_groups(survivors) for m in run if not _vetoed(m, run)]
+    uncrossed = [m for run in _overlap_groups(survivors) for m in _uncross(run)]
+    outcome = [m for run in _overlap_groups(uncrossed) for m in run if not _vetoed(m, run)]
     return sorted(outcome, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _crosses(a: Mention, b: Mention) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+
+def _uncross(run: list[Mention]) -> list[Mention]:
+    """Entities of different labels nest but never cross (ANNOTATION.md). A person that begins inside
+    an organisation's name loses the words the organisation holds: a name does not begin inside a
+    body's name ("Công ty TNHH Nam Triệu | Đặng Ngọc Oanh", "cảnh sát Hoàng gia Thái Lan | Sriwara …");
+    so does one that runs into a rule's organisation, or the model's when confident ("Phutthasone
+    Xuphanuvonge-|Trường Trung học cơ sở …"). Any other crossing keeps the higher-scored
+    mention: an award over an organisation cut from it ("Anh hùng Lực lượng vũ trang nhân dân" over
+    "Nhân dân và Anh hùng Lao"), a rule's "John F. Kennedy" over the model's unsure "Kennedy thăm London"."""
+    organisations = [m for m in run if m.label == "ORGANIZATION"]
+    mended: list[Mention] = []
+    for mention in run:
+        m: Mention | None = mention
+        if mention.label == "PERSON":
+            for org in organisations:
+                if m is not None and _crosses(m, org) and (org.start < m.start or org.score > MODEL_SCORE):
+                    m = _outside(m, org)
+        if m is not None:
+            mended.append(m)
+    kept: list[Mention] = []
+    for m in sorted(mended, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
+        if not any(_crosses(m, k) for k in kept):
+            kept.append(m)
+    return kept
+
+
+def _outside(person: Mention, org: Mention) -> Mention | None:
+    """The words of `person` outside `org`, if they still read as a name (a capitalised word, no place)."""
+    start, end = (org.end, person.end) if person.start > org.start else (person.start, org.start)
+    cut = person.text[start - person.start:end - person.start]
+    words = cut.split()
+    if not words or not all(w[0].isupper() for w in words):
+        return None
+    left = start + len(cut) - len(cut.lstrip())
+    name = " ".join(words)
+    if is_place_name(name) or country_names().fullmatch(name):
+        return None
+    return _trim(replace(person, start=left, end=left + len(cut.strip()), text=cut.strip()))
 
 
 def _vetoed(mention: Mention, others: list[Mention]) -> bool:

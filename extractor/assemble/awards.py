@@ -36,7 +36,8 @@ _PROPOSED = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|(?<!quá )(?<!chư�
 _OTHER = re.compile(r"(?<!\w)(?:thu hồi|tước|hủy bỏ|huỷ bỏ|(?<!đạt )tiêu chuẩn|điều kiện|dự kiến|phấn đấu)(?!\w)",
                     re.IGNORECASE)
 _GRANT_VERB = r"(?:trao tặng|tặng thưởng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)"
-_COUNT = r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+))?(?:\s+(?:danh hiệu|phần thưởng)(?:\s*:|\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z"
+_COUNT = (r"(?:\s+(?:\d+|nhiều|các|những|hơn \d+|(?:hai|ba|bốn|năm|sáu)(?=\s+(?:danh hiệu|phần thưởng))))?"
+          r"(?:\s+(?:danh hiệu|phần thưởng)(?:\s*:|\s[^:\n]{0,40}:)?)?[\s\"'“]*\Z")
 _RECEIVE_VERB = re.compile(
     r"(?<!\w)(?:đã\s+|vừa\s+|vinh dự\s+|tiếp tục\s+|cũng\s+|từng\s+)*"
     r"(?:được\s+(?P<issuer>(?:(?!Bằng khen|Huân chương|Cờ thi đua|Giấy khen|được\s)[^.;:\n]){0,60}?)\s*"

@@ -48,6 +48,7 @@ from vnextract.extractor.lexicon import (
     party_years_before,
     places_named,
     province_at,
+    surnames,
 )
 from vnextract.extractor.models import crf
 from vnextract.extractor.types import MODEL_SCORE, OVERRIDE_SCORE, STRONG_RULE_SCORE, Mention, SegmentedText, Token
@@ -152,8 +153,10 @@ def mentions(text: str, spans: Iterable[crf.Span], combination: crf.Combination,
         if s.label not in thresholds or s.p < thresholds[s.label][0]:
             return None
         if s.label == "PERSON" and (NOT_PERSON_CONTEXT.search(text[max(0, s.start - 30):s.start].casefold())
+                                    or _street_family_cut(text, s.start)
                                     or (in_place_list(text, s.start) and not cue_before(text, s.start))):
-            return None                                # "đường Lê Lợi", "đường Lý Thường Kiệt, Nguyễn Chí Thanh"
+            return None                                # "đường Lê Lợi", "đường Lý Thường Kiệt, Nguyễn Chí Thanh",
+                                                       # "đường Trần | Kim Xuyến"
         if is_dateline(text, s.start, s.end):
             return None                                # "HẢI CHÂU - Sáng 12/3, …": the place of a dateline
         if s.label == "PERSON":
@@ -245,6 +248,16 @@ def _not_a_person(text: str, span: crf.Span, places: frozenset[str], given: froz
              or name in places or name in not_person_names()) and not cue_before(text, span.start))
 
 
+def _street_family_cut(text: str, start: int) -> bool:
+    """The span begins one word after a family name that a street's, a school's or a place's word
+    comes before: the model cut the family name off the name of a thing named after a person
+    ("đường Trần | Kim Xuyến"), which the context veto only sees whole."""
+    family = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return bool(family and family.group(1) in surnames()
+                and NOT_PERSON_CONTEXT.search(text[max(0, family.start() - 30):family.start()].casefold()))
+
+
+_WORD_BEFORE = re.compile(rf"(?<!\w)([{UPPER}][{LOWER}]*)[ \t]\Z")
 _STREET_FIRST = re.compile(r"(?:Đường|Phố|Đại lộ|Ngõ|Hẻm)[ \t]")
 
 

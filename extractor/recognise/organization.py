@@ -40,7 +40,7 @@ from vnextract.extractor.types import Mention, SegmentedText
 _PLURAL = re.compile(r"[ \t]+(?:các|những|\d+\s+(?:tỉnh|thành phố|huyện|xã|sở|bộ))\b", re.IGNORECASE)
 _NUMBERED = re.compile(rf"(?P<words>(?:\s+(?!số\s)[{LOWER}]+){{0,3}})\s+(?:số\s+)?[A-Z]?\d+(?![\w/])"
                        r"(?![ \t]*(?:%|năm|tháng|ngày|tuổi|giờ|phút|lần|người|chiếc|triệu|tỷ|nghìn|ngàn|km)(?!\w))")
-_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng|trái phiếu|[Pp]hi)\s+\Z")
+_NOT_GOVERNMENT = re.compile(r"(?:[Tt]hủ tướng(?:\s+[Tt]hường trực)?|trái phiếu|[Pp]hi)\s+\Z")
 _COMPOUND_BEFORE = re.compile(r"(?:[Hh]ội|[Qq]uảng|[Tt]hị|[Cc]hiến|[Mm]ôi|[Tt]hương|[Ll]ập|[Nn]hà|[Đđ]ại) \Z")
 _LOWER_CASE_HEADS = ("trường", "công ty", "cty", "đoàn", "chi đoàn", "tỉnh ủy", "ban ")
 # A function word that is part of a fixed phrase in a body's name: 'Văn phòng Điều phối nông thôn mới tỉnh X'.
@@ -329,16 +329,17 @@ def recognise(doc: SegmentedText) -> list[Mention]:
         add(m.start(), m.end(), "committee of the National Assembly", 1.0)
     common_nouns = lower_case_acronyms(text)
     for m in lex.fixed.finditer(text):
-        if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 20), m.start()):
-            continue                                   # "Thủ tướng Chính phủ" is a title, "trái phiếu Chính phủ" a bond,
+        if m.group(0) == "Chính phủ" and _NOT_GOVERNMENT.search(text, max(0, m.start() - 32), m.start()):
+            continue                                   # "(Phó) Thủ tướng (Thường trực) Chính phủ" is a title,
+                                                       # "trái phiếu Chính phủ" a bond,
                                                        # "tổ chức phi Chính phủ" a non-governmental one
         if m.group(0) in common_nouns:
             continue                                   # "người lao động (NLĐ)": not the newspaper NLĐ
-        end = m.end()
-        if _EVENT_AFTER.match(text, end):
-            continue                                   # "AFF Cup", "APEC 2017": an event named after a body
+        end = _place_or_country_end(text, m.end())
+        if _EVENT_AFTER.match(text, m.end()) or _EVENT_AFTER.match(text, end):
+            continue                                   # "AFF Cup", "APEC (Việt Nam) 2017": an event named after a body
         head = _TYPE_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        add(head.start() if head else m.start(), _place_or_country_end(text, end), "organisation lexicon", 1.0)
+        add(head.start() if head else m.start(), end, "organisation lexicon", 1.0)
     for m in re.finditer(r"(?<![\w])Đảng(?![\w])", text):
         if not (_PARTY_NOT_ORG.match(text, m.start()) or party_years_before(text, m.start())
                 or _PARTY_GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())):
@@ -429,8 +430,9 @@ _TYPE_WORD_BEFORE = re.compile(r"(?<!\w)(?:Báo|Tạp chí|Đài|Hãng|Tập đo
 
 # Classifiers written before the name of a newspaper, a website, a brand or a network, which are not part of it:
 # "tờ Asahi Shimbun", "trang Statista", "thương hiệu Kenzo", "nhà mạng Viettel".
-_CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|(?<!nghĩa )(?<!thời )(?<!cổ )trang|thương hiệu|nhà mạng|hãng tin|hãng thông tấn)"
-                         rf"[ \t]+(?=[{UPPER}])")    # not "nghĩa trang" (a cemetery), "thời trang", "cổ trang"
+_CLASSIFIER = re.compile(rf"(?<!\w)(?:tờ|(?<![Nn]ghĩa )(?<![Tt]hời )(?<![Cc]ổ )(?<![Vv]ũ )trang|thương hiệu|nhà mạng|hãng tin"
+                         rf"|hãng thông tấn)[ \t]+(?=[{UPPER}])")   # not "nghĩa trang" (a cemetery), "thời trang",
+                                                                     # "cổ trang", "lực lượng vũ trang" (armed forces)
 _LOWER_TAIL = re.compile(rf"(?:[ \t]+[{LOWER}]\S*)+\Z")
 _GENERIC_NAME = re.compile(r"(?:Web|Website|Facebook|Fanpage|Youtube|Tin|Chủ|Thông tin|Ảnh|Video)", re.IGNORECASE)
 # A foreign name after the kind of body and what it does in lower case: "hãng mỹ phẩm Lancôme", "công ty dầu khí

@@ -105,6 +105,8 @@ def _joined(text: str, previous: re.Match[str], word: re.Match[str]) -> bool:
     gap = text[previous.end():word.start()]
     if gap == " ":
         return _caps_style(word.group(0)) == _caps_style(previous.group(0))
+    if gap == ". " and previous.group(0) == "PV":
+        return False                                   # "… trả lời PV. Đến với …": the reporter ends the sentence
     return gap in (".", ". ") and bool(_INITIAL.fullmatch(previous.group(0)))
 
 
@@ -363,7 +365,7 @@ def recognise(doc: SegmentedText) -> list[Mention]:
                                                            # the text has named in full, alone
             if not name:
                 continue
-            name = _after_country(countries, country_starts, name)
+            name = _after_country(countries, country_starts, name, cued=spoken is not None)
             if not name:
                 continue                                   # "Đại sứ Lào tại Việt Nam Thongsavanh …": "Nam" is the country's
             start, end = name[0].start(), name[-1].end()
@@ -431,13 +433,20 @@ def recognise(doc: SegmentedText) -> list[Mention]:
 _LOWER_NEXT = re.compile(rf" [{LOWER}]")
 
 
-def _after_country(countries: list[tuple[int, int]], starts: list[int], name: list[re.Match[str]]) -> list[re.Match[str]]:
+def _after_country(countries: list[tuple[int, int]], starts: list[int], name: list[re.Match[str]], *,
+                   cued: bool = False) -> list[re.Match[str]]:
     """The name without the tail of a country's name it begins with; nothing when one word is left of a
-    longer name."""
+    longer name. After a title or an honorific (`cued`), or where a word after it is foreign, a name
+    that opens with a whole country's name and goes on for two words or more is those words ("Tổng
+    thống Hàn Quốc Moon Jae-in"); with one ("ca sĩ Mỹ Linh") it stays whole, and so does a Vietnamese
+    one without a cue ("cao tốc Pháp Vân-Cầu Giẽ": the road's name, which other rules judge whole)."""
     k = bisect_right(starts, name[0].start()) - 1
-    if k < 0 or not countries[k][0] < name[0].start() < countries[k][1]:
+    if k < 0 or not countries[k][0] <= name[0].start() < countries[k][1]:
         return name
     rest = [t for t in name if t.start() >= countries[k][1]]
+    if countries[k][0] == name[0].start():
+        foreign = any(not is_vietnamese_syllable(part) for t in rest for part in t.group(0).split("-") if part)
+        return rest if (cued or foreign) and len(rest) >= 2 else name
     return rest if len(rest) >= 2 else []
 
 

@@ -398,3 +398,11 @@ def test_a_person_named_with_a_count_in_one_subject_is_a_recipient(awards):
                       "liên tiếp đã được tặng Giấy khen của Ban Thường vụ Đảng ủy.")
     assert (award.recipients, award.status) == (["Lê Văn Thanh"], "granted")
     assert awards("Năm 2023, huyện Yên Sơn có 120 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh.") == []
+
+
+def test_a_count_of_titles_is_no_count_of_recipients(awards):
+    """"hai danh hiệu" counts the awards, not those who receive them: the school receives both."""
+    found = awards("Năm 2015, Trường Đại học Hồng Lĩnh vinh dự được phong tặng hai danh hiệu Anh hùng Lực lượng "
+                   "vũ trang nhân dân và Anh hùng Lao động.")
+    assert _pairs(found) == [("Anh hùng Lao động", "Trường Đại học Hồng Lĩnh"),
+                             ("Anh hùng Lực lượng vũ trang nhân dân", "Trường Đại học Hồng Lĩnh")]

@@ -215,6 +215,9 @@ def test_a_model_person_after_a_place_word_is_not_output():
     ("Các chuyến Lạng Sơn-Hà Nội đông khách dịp lễ.", "Lạng Sơn-Hà", False),  # a piece of a route, cutting "Hà Nội"
     ("Đường Lê Văn Hưu dài hơn một cây số.", "Đường Lê Văn Hưu", False),      # a street's word first
     ("Dự lễ có nguyên Phó Chủ nhiệm Ủy ban Kinh tế.", "Phó Chủ", False),     # a piece of a title
+    ("Tỉnh gắn biển tên đường Trần Quang Khải mới.", "Quang Khải", False),    # a street's name, its family name cut off
+    ("Lễ mít tinh ở quảng trường Hoàng Văn Thụ rất đông.", "Hoàng Văn Thụ", False),  # a square named after a person
+    ("Bà Trần Quang Khải nhận quà của xã.", "Quang Khải", True),       # … but a family name after no place word
 ])
 def test_a_model_person_the_rules_know_is_something_else_is_not_output(text, name, kept):
     start = text.index(name)

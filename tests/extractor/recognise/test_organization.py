@@ -212,6 +212,12 @@ def test_organisations(extractor, text, expected):
     "Vụ Giám đốc sở bị tố cáo đã được làm rõ.",
     # "cán bộ" is an official: a commune's justice officer is no ministry
     "Hồ sơ do cán bộ Tư pháp xã nhận rồi trả ngay trong ngày.",
+    # the Government inside a title with its rank ("Phó Thủ tướng Thường trực Chính phủ") is the title's
+    "Sáng nay, Phó Thủ tướng Thường trực Chính phủ đã làm việc với các bộ.",
+    # an event named after a body and its country, with its year
+    "Tỉnh đã sẵn sàng cho Năm APEC Việt Nam 2017 với nhiều sự kiện lớn.",
+    # "vũ trang" is armed, no site ("trang"): the armed forces' award holds no newspaper's name
+    "Xã được phong tặng danh hiệu Anh hùng Lực lượng vũ trang Nhân dân và Anh hùng Lao động.",
 ])
 def test_not_organisations(extractor, text):
     assert spans(extractor, text, "ORGANIZATION") == []

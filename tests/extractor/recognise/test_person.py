@@ -27,6 +27,12 @@ from tests.extractor.helpers import spans
     ("Nữ hoàng Anh Elizabeth II kỷ niệm 65 năm trị vì.", ["Elizabeth II"]),
     ("Khi đó, Vua George qua đời và Công chúa Margaret còn nhỏ.", ["George", "Margaret"]),
     ("Tổng thống Mỹ John F. Kennedy thăm London.", ["John F. Kennedy"]),
+    # a title, a country, then the name: the country is not the name's ("Ca sĩ Mỹ Linh" is one name)
+    ("Tổng thống Hàn Quốc Park Min-soo tiếp đoàn doanh nghiệp.", ["Park Min-soo"]),
+    ("Luật sư Nga Irina Volkova từ chối bình luận.", ["Irina Volkova"]),
+    ("Ca sĩ Mỹ Linh biểu diễn trong đêm khai mạc.", ["Mỹ Linh"]),
+    # a reporter's abbreviation with its full stop ends a sentence; it is no cue for the next word
+    ("Anh Hải nói với PV. Đến với hội chợ, nhiều người mua sắm.", ["Hải"]),
     ("Ông A.Ivanov và bà M. Thatcher cùng dự hội thảo.", ["A.Ivanov", "M. Thatcher"]),
     ("Cựu Tổng thống Lula da Silva dẫn đầu cuộc thăm dò.", ["Lula da Silva"]),
     # initials in a photo credit or a byline
