@@ -89,7 +89,7 @@ def resolve(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _crosses(a: Mention, b: Mention) -> bool:
-    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+    return a.overlaps(b) and not a.contains(b) and not b.contains(a)
 
 
 def _uncross(run: list[Mention]) -> list[Mention]:
@@ -124,11 +124,10 @@ def _outside(person: Mention, org: Mention) -> Mention | None:
     words = cut.split()
     if not words or not all(w[0].isupper() for w in words):
         return None
-    left = start + len(cut) - len(cut.lstrip())
     name = " ".join(words)
     if is_place_name(name) or country_names().fullmatch(name):
         return None
-    return _trim(replace(person, start=left, end=left + len(cut.strip()), text=cut.strip()))
+    return _trim(replace(person, start=start, end=end, text=cut))
 
 
 def _vetoed(mention: Mention, others: list[Mention]) -> bool:
