@@ -61,10 +61,23 @@ def foreign_titles() -> tuple[str, ...]:
     return tuple(read_lines("foreign_titles.txt"))
 
 
+# "Trung ương" abbreviated (../shared/reference/officials.md §9: TW / TƯ / T.Ư / T.W).
+CENTRAL_ABBREVIATIONS = ("TƯ", "T.Ư", "TW", "T.W")
+CENTRAL = r"(?:Trung ương|TƯ|T\.Ư|TW|T\.W)"
+
+
 @cache
 def title_phrases() -> tuple[str, ...]:
-    """Position titles as written ("Chủ tịch", "Giám đốc", "Tỉnh ủy viên"): models/lexicons/titles.txt."""
-    return tuple(read_lines("titles.txt"))
+    """Position titles as written ("Chủ tịch", "Giám đốc", "Tỉnh ủy viên"): models/lexicons/titles.txt, each
+    with "Trung ương" also abbreviated ("Ủy viên BCH T.Ư Đảng")."""
+    return with_central_abbreviated(read_lines("titles.txt"))
+
+
+def with_central_abbreviated(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The phrases, and those with "Trung ương" again with it abbreviated ("BCH T.Ư Đảng")."""
+    return (*phrases, *(p.replace("Trung ương", short) for p in phrases if "Trung ương" in p
+                        for short in CENTRAL_ABBREVIATIONS))
+
 
 
 MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Thanh", "Quang", "Xuân", "Công", "Đình",
@@ -516,7 +529,8 @@ def _written_forms(domains: Sequence[str]) -> list[str]:
 def organisation_lexicon() -> OrganisationLexicon:
     heads = read_rows("org_heads.txt")
     return OrganisationLexicon(
-        fixed=re.compile(rf"(?<![\w&])(?:{alternation(read_lines('org_fixed.txt'))})(?![\w&])"),
+        fixed=re.compile(rf"(?<![\w&])(?:{alternation(with_central_abbreviated(read_lines('org_fixed.txt')))})"
+                         r"(?![\w&])"),
         ministry=re.compile(rf"(?<![\w&])(?:Bộ|Sở|BỘ|SỞ)\s+(?:{alternation(_written_forms(read_lines('org_domains.txt')))})"
                             r"(?![\w&])", re.IGNORECASE),
         heads={kind: re.compile(rf"(?<![\w&])(?:{alternation([h for h, k in heads if k == kind])})(?![\w&])",

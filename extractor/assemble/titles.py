@@ -8,14 +8,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vnextract.extractor.lexicon import UPPER, country_names, is_name_shaped, place_end, record_title_words
+from vnextract.extractor.lexicon import CENTRAL, UPPER, country_names, is_name_shaped, place_end, record_title_words
 from vnextract.extractor.types import Mention
 
 # Bodies that follow a title without being organisations of their own in ANNOTATION.md's sense.
 _BODY = re.compile(
     r"\s+(?:Thường trực\s+|thường trực\s+)?(?:(?:UBND|HĐND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|Hội đồng [Nn]hân dân)"
     r"(?:\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường))?|Chính phủ|Quốc hội|nước|Tỉnh ủy|Thành ủy|Huyện ủy|"
-    r"Quận ủy|Đảng ủy|Trung ương Đảng|Trung ương|Bộ Chính trị|Ban Bí thư|BCH Trung ương Đảng|Thường trực|"
+    rf"Quận ủy|Đảng ủy|{CENTRAL} Đảng|{CENTRAL}|Bộ Chính trị|Ban Bí thư|BCH {CENTRAL} Đảng|Thường trực|"
     r"Hội đồng quản trị|HĐQT|QH|Công an|Trung tâm|Công ty|Công đoàn|Chi bộ|chi bộ|thành phố|tỉnh|huyện|TP)(?![\w])"
 )
 _LOWER_CASE_TITLES = ("thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư", "hiệu trưởng",
@@ -41,7 +41,7 @@ _UNIT_HEADS = ("vụ trưởng", "vụ phó", "cục trưởng", "cục phó", "
 # A rank within the post, written right after the title word ("Phó Chủ tịch thường trực", "Phó Chủ tịch thứ nhất").
 _RANK_IN_POST = re.compile(r"[ \t]+(?:thường trực|thứ nhất|thứ hai)(?!\w)")
 # The body an office's name ends with ("Ban Kinh tế Trung ương", "Ban Dân vận Tỉnh ủy").
-_PARTY_BODY = re.compile(r"[ \t](?:Trung ương|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Đảng ủy|"
+_PARTY_BODY = re.compile(rf"[ \t](?:{CENTRAL}|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Đảng ủy|"
                          r"Đảng uỷ)(?!\w)")
 _AT_COUNTRY = re.compile(r"[ \t]+tại(?=[ \t])")
 _DELEGATED = re.compile(r"(?:(?<!\w)(?:ủy|uỷ)\s+|(?<!\w)TUQ\.?\s*)\Z", re.IGNORECASE)

@@ -288,6 +288,14 @@ def test_a_post_after_nguoi_tung_la_or_voi_cuong_vi(officials):
     assert got == {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Giang"], "Lê Thị Thu": ["Trưởng ban Dân vận Tỉnh ủy"]}
 
 
+@pytest.mark.parametrize("central", ["Trung ương", "TW", "TƯ", "T.Ư"])
+def test_a_post_in_the_central_committee_abbreviated_does_not_end_the_chain(officials, central):
+    got = officials(f"Ông Hoàng Văn Tiến, Ủy viên Ban Chấp hành {central} Đảng, Bí thư Tỉnh ủy Nam Định, phát biểu. "
+                    f"Bà Lò Thị Hạnh, Ủy viên {central} Đảng, Trưởng ban Dân vận Tỉnh ủy, dự lễ.")
+    assert got == {"Hoàng Văn Tiến": [f"Ủy viên Ban Chấp hành {central} Đảng", "Bí thư Tỉnh ủy Nam Định"],
+                   "Lò Thị Hạnh": [f"Ủy viên {central} Đảng", "Trưởng ban Dân vận Tỉnh ủy"]}
+
+
 @pytest.mark.parametrize("text", [
     "Ông Lê Văn Khánh sinh năm 1970, quê Hà Tĩnh. Ông từng giữ các chức vụ: Bí thư Huyện ủy Can Lộc, Phó Chủ tịch "
     "UBND tỉnh Hà Tĩnh.",

@@ -167,6 +167,9 @@ from vnextract.extractor import Extractor
     # a newspaper's tag before the lead (ANNOTATION.md), not a dateline's place
     ("TPO - Sáng 12/3, Sở Y tế tổ chức hội nghị.", ["TPO", "Sở Y tế"]),
     ("Tin tức\n(QĐND) - Chiều 4/7, Quân khu 9 tổ chức diễn tập.", ["QĐND", "Quân khu 9"]),
+    # "Trung ương" abbreviated in a body the list names (reference/officials.md: TW / TƯ / T.Ư)
+    ("Ông Đinh Văn Hải, Ủy viên T.Ư Đảng, dự họp cùng Ban Tổ chức TW và Ban Chấp hành TƯ Đảng.",
+     ["T.Ư Đảng", "Ban Tổ chức TW", "Ban Chấp hành TƯ Đảng"]),
 ])
 def test_organisations(extractor, text, expected):
     assert spans(extractor, text, "ORGANIZATION") == expected
