@@ -528,9 +528,9 @@ def _written_forms(domains: Sequence[str]) -> list[str]:
 @cache
 def organisation_lexicon() -> OrganisationLexicon:
     heads = read_rows("org_heads.txt")
+    fixed = list(with_central_abbreviated(read_lines("org_fixed.txt")))
     return OrganisationLexicon(
-        fixed=re.compile(rf"(?<![\w&])(?:{alternation(with_central_abbreviated(read_lines('org_fixed.txt')))})"
-                         r"(?![\w&])"),
+        fixed=re.compile(rf"(?<![\w&])(?:{alternation(fixed)})(?![\w&])"),
         ministry=re.compile(rf"(?<![\w&])(?:Bộ|Sở|BỘ|SỞ)\s+(?:{alternation(_written_forms(read_lines('org_domains.txt')))})"
                             r"(?![\w&])", re.IGNORECASE),
         heads={kind: re.compile(rf"(?<![\w&])(?:{alternation([h for h, k in heads if k == kind])})(?![\w&])",
