@@ -63,7 +63,7 @@ def foreign_titles() -> tuple[str, ...]:
 
 # "Trung ương" abbreviated (../shared/reference/officials.md §9: TW / TƯ / T.Ư / T.W).
 CENTRAL_ABBREVIATIONS = ("TƯ", "T.Ư", "TW", "T.W")
-CENTRAL = r"(?:Trung ương|TƯ|T\.Ư|TW|T\.W)"
+CENTRAL = f"(?:{'|'.join(re.escape(form) for form in ('Trung ương', *CENTRAL_ABBREVIATIONS))})"
 
 
 @cache
@@ -74,10 +74,9 @@ def title_phrases() -> tuple[str, ...]:
 
 
 def with_central_abbreviated(phrases: Sequence[str]) -> tuple[str, ...]:
-    """The phrases, and those with "Trung ương" again with it abbreviated ("BCH T.Ư Đảng")."""
+    """The phrases, then each one holding "Trung ương" written with each abbreviation ("BCH T.Ư Đảng")."""
     return (*phrases, *(p.replace("Trung ương", short) for p in phrases if "Trung ương" in p
                         for short in CENTRAL_ABBREVIATIONS))
-
 
 
 MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Thanh", "Quang", "Xuân", "Công", "Đình",
